@@ -1,0 +1,88 @@
+"""The ledger as JSON: the one machine-readable form of everything extracted.
+
+Its shape is documented by ``docs/schema/ledger.schema.json``; later extractors
+add their records to each document here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import __version__
+from .model import DocumentRecord, InputFile, Ledger, Metadata
+
+LEDGER_FORMAT = 1
+
+
+def metadata_json(metadata: Metadata) -> dict[str, Any]:
+    return {
+        "title": metadata.title,
+        "outlet": metadata.outlet,
+        "url": metadata.url,
+        "published": metadata.published,
+        "language": metadata.language,
+        "authors": list(metadata.authors),
+        "license": metadata.license,
+        "display": metadata.display,
+        "notes": metadata.notes,
+        "origin": dict(metadata.origin),
+    }
+
+
+def document_json(record: DocumentRecord, *, public: bool = False) -> dict[str, Any]:
+    """One document's entry; ``public`` drops text the metadata withholds."""
+    document = record.document
+    show_text = not public or document.metadata.text_visible
+    segmentation = record.segmentation
+    headline = segmentation.headline
+    return {
+        "id": document.id,
+        "source": document.source,
+        "format": document.format.value,
+        "content_hash": document.content_hash,
+        "metadata": metadata_json(document.metadata),
+        "dct": {"value": record.dct, "origin": record.dct_origin} if record.dct else None,
+        "headline": headline.id if headline else None,
+        "text": document.text if show_text else None,
+        "paragraphs": [[p.start, p.end] for p in segmentation.paragraphs],
+        "quotations": [{"start": q.start, "end": q.end, "marks": q.marks} for q in segmentation.quotations],
+        "sentences": [
+            {
+                "id": s.id,
+                "n": s.n,
+                "start": s.start,
+                "end": s.end,
+                "paragraph": s.paragraph,
+                "headline": s.headline,
+                "text": record.sentence_text(s) if show_text else None,
+                "quotes": [[q.start, q.end] for q in s.quotes],
+            }
+            for s in segmentation.sentences
+        ],
+    }
+
+
+def input_json(item: InputFile) -> dict[str, Any]:
+    return {
+        "path": item.path,
+        "status": item.status.value,
+        "document": item.document_id,
+        "describes": item.describes,
+        "diagnostics": [d.to_json() for d in item.diagnostics],
+    }
+
+
+def ledger_json(ledger: Ledger, *, public: bool = False) -> dict[str, Any]:
+    return {
+        "format": LEDGER_FORMAT,
+        "generator": f"sourcebound {__version__}",
+        "documents": [document_json(r, public=public) for r in ledger.records],
+        "inputs": [input_json(i) for i in ledger.inputs],
+    }
+
+
+def dumps(data: Any) -> str:
+    """Stable JSON text: sorted keys are not used so that records read in a natural
+    order; stability comes from building every list in a sorted order."""
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,166 @@
+"""Reading and validating document metadata, with every error collected.
+
+Metadata comes from a YAML sidecar (``<file>.meta.yaml``), from Markdown front
+matter, or from an HTML page's own markup. YAML is composed first so that each
+key keeps its line number: a diagnostic then reads ``corpus/a.meta.yaml:4: …``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .errors import Diagnostic
+from .model import Metadata
+
+SIDECAR_SUFFIX = ".meta.yaml"
+
+_PARTIAL_DATE = re.compile(
+    r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})"
+    r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+)
+
+
+@cache
+def metadata_schema() -> dict[str, Any]:
+    text = resources.files("sourcebound.schemas").joinpath("metadata.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@dataclass(frozen=True)
+class RawMetadata:
+    """Metadata values as read, with the line of each key (1-based, in ``path``)."""
+
+    path: str
+    values: dict[str, Any]
+    lines: dict[str, int]
+    first_line: int
+
+
+def read_yaml_mapping(text: str, path: str, first_line: int = 1) -> tuple[RawMetadata | None, list[Diagnostic]]:
+    """Parse YAML text that should hold one mapping; report where it does not."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        values = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = first_line + mark.line if mark is not None else first_line
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, [Diagnostic(path, line, f"metadata is not valid YAML: {problem}")]
+    if values is None:
+        return RawMetadata(path, {}, {}, first_line), []
+    if not isinstance(values, dict) or not isinstance(node, yaml.MappingNode):
+        kind = type(values).__name__
+        return None, [Diagnostic(path, first_line, f"metadata must be a mapping of keys to values, not {kind}")]
+    lines: dict[str, int] = {}
+    for key_node, _value_node in node.value:
+        lines[str(key_node.value)] = first_line + key_node.start_mark.line
+    return RawMetadata(path, {str(k): v for k, v in values.items()}, lines, first_line), []
+
+
+def _jsonable(value: Any) -> Any:
+    """YAML turns ``2024-10-31`` into a date; metadata keeps dates as stated text."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def check_partial_date(value: str) -> str | None:
+    """Return why ``value`` is not a real date as stated, or ``None`` if it is."""
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        return f"'{value}' is not a date of the form YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS][±HH:MM]"
+    year = int(match["y"])
+    month = int(match["m"] or 1)
+    day = int(match["d"] or 1)
+    try:
+        dt.date(year, month, day)
+        if match["H"] is not None:
+            dt.time(int(match["H"]), int(match["M"]), int(match["S"] or 0))
+    except ValueError as exc:
+        return f"'{value}' is not a possible date: {exc}"
+    return None
+
+
+def _type_words(expected: Any) -> str:
+    names = {"string": "text", "null": "null", "array": "a list", "object": "a mapping"}
+    if isinstance(expected, list):
+        return " or ".join(names.get(e, e) for e in expected)
+    return str(names.get(expected, expected))
+
+
+def validate(raw: RawMetadata) -> list[Diagnostic]:
+    """Every problem with ``raw``, each on the line of the key it concerns."""
+    schema = metadata_schema()
+    values = {k: _jsonable(v) for k, v in raw.values.items()}
+    diagnostics: list[Diagnostic] = []
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in sorted(validator.iter_errors(values), key=lambda e: [str(p) for p in e.absolute_path]):
+        key = str(error.absolute_path[0]) if error.absolute_path else None
+        line = raw.lines.get(key, raw.first_line) if key else raw.first_line
+        if error.validator == "additionalProperties":
+            known = ", ".join(sorted(schema["properties"]))
+            for extra in sorted(set(values) - set(schema["properties"])):
+                diagnostics.append(
+                    Diagnostic(raw.path, raw.lines.get(extra, raw.first_line), f"unknown metadata key '{extra}' (known keys: {known})")
+                )
+        elif error.validator == "type":
+            diagnostics.append(
+                Diagnostic(raw.path, line, f"'{key}' must be {_type_words(error.validator_value)}, not {json.dumps(error.instance)}")
+            )
+        elif error.validator == "enum":
+            choices = ", ".join(str(c) for c in error.validator_value)
+            diagnostics.append(Diagnostic(raw.path, line, f"'{key}' must be one of: {choices} (got {json.dumps(error.instance)})"))
+        else:
+            diagnostics.append(Diagnostic(raw.path, line, f"'{key}': {error.message}"))
+    published = values.get("published")
+    if isinstance(published, str):
+        problem = check_partial_date(published)
+        if problem:
+            diagnostics.append(Diagnostic(raw.path, raw.lines.get("published", raw.first_line), f"'published': {problem}"))
+    return diagnostics
+
+
+def merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[Metadata, str | None]:
+    """Combine metadata layers, later layers winning; return it and an ``id`` override.
+
+    A key present with ``null`` in a later layer states *unknown* and clears an
+    earlier value: a maintainer can overrule what an HTML page claims about itself.
+    """
+    merged: dict[str, Any] = {}
+    origin: dict[str, str] = {}
+    for name, values in layers:
+        for key, value in values.items():
+            merged[key] = _jsonable(value)
+            if value is None:
+                origin.pop(key, None)
+            else:
+                origin[key] = name
+    authors = merged.get("authors") or ()
+    metadata = Metadata(
+        title=merged.get("title"),
+        outlet=merged.get("outlet"),
+        url=merged.get("url"),
+        published=merged.get("published"),
+        language=merged.get("language"),
+        authors=tuple(authors),
+        license=merged.get("license"),
+        display=merged.get("display") or "full",
+        notes=merged.get("notes"),
+        origin=tuple(sorted(origin.items())),
+    )
+    return metadata, merged.get("id")

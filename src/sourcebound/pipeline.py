@@ -1,0 +1,138 @@
+"""The pipeline: corpus folder -> ledger. No page is written here.
+
+``ingest -> segment -> extract -> corpus index``; :func:`process_document` is a
+pure function of one document, so it can run anywhere (another process, another
+machine) and its result depends on nothing but its input.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from . import metadata as meta
+from .errors import ConfigurationError, Diagnostic, InputRejected, Severity
+from .ingest import document_format, read_document
+from .model import Document, DocumentRecord, InputFile, InputStatus, Ledger
+from .segment import segment
+
+log = logging.getLogger(__name__)
+
+
+def process_document(document: Document, dct: str | None = None) -> DocumentRecord:
+    """Everything derived from one document alone."""
+    dct_value, dct_origin = _document_date(document, dct)
+    return DocumentRecord(
+        document=document,
+        segmentation=segment(document),
+        dct=dct_value,
+        dct_origin=dct_origin,
+    )
+
+
+def _document_date(document: Document, dct: str | None) -> tuple[str | None, str | None]:
+    if dct is not None:
+        return dct, "--dct"
+    published = document.metadata.published
+    if published and len(published) >= 10:
+        return published[:10], "published"
+    return None, None
+
+
+def discover(corpus_dir: Path) -> list[Path]:
+    """Every regular file under ``corpus_dir`` (hidden ones skipped), sorted."""
+    if not corpus_dir.is_dir():
+        raise ConfigurationError(f"corpus folder not found: {corpus_dir}")
+    found: list[Path] = []
+    for root, dirs, files in os.walk(corpus_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / name for name in files if not name.startswith("."))
+    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
+
+
+def build_ledger(corpus_dir: Path, *, dct: str | None = None) -> Ledger:
+    """Read the whole corpus folder into a :class:`Ledger`."""
+    corpus_dir = Path(corpus_dir)
+    label = corpus_dir.resolve().name
+    files = discover(corpus_dir)
+    return ledger_from_paths(files, display=lambda p: f"{label}/{p.relative_to(corpus_dir).as_posix()}", root=corpus_dir, dct=dct)
+
+
+def ledger_from_paths(
+    paths: Iterable[Path],
+    *,
+    display: Callable[[Path], str] = str,
+    root: Path | None = None,
+    dct: str | None = None,
+) -> Ledger:
+    """Read the given files (documents and their sidecars) into a :class:`Ledger`."""
+    paths = list(paths)
+    inputs: list[InputFile] = []
+    records: list[DocumentRecord] = []
+    sidecars = {p for p in paths if p.name.endswith(meta.SIDECAR_SUFFIX)}
+    described: dict[Path, Path] = {}
+    for sidecar in sidecars:
+        described[sidecar.with_name(sidecar.name[: -len(meta.SIDECAR_SUFFIX)])] = sidecar
+    resolved_root = root.resolve() if root is not None else None
+    ids: dict[str, str] = {}
+    hashes: dict[str, str] = {}
+
+    for path in paths:
+        shown = display(path)
+        if path in sidecars:
+            target = path.with_name(path.name[: -len(meta.SIDECAR_SUFFIX)])
+            if target in paths or target.exists():
+                inputs.append(InputFile(shown, InputStatus.METADATA, describes=display(target) if target in paths else str(target)))
+            else:
+                inputs.append(
+                    InputFile(shown, InputStatus.REJECTED, diagnostics=(Diagnostic(shown, None, f"metadata sidecar for '{target.name}', which is not in the corpus"),))
+                )
+            continue
+        problem = _path_problem(path, resolved_root)
+        if problem:
+            inputs.append(InputFile(shown, InputStatus.REJECTED, diagnostics=(Diagnostic(shown, None, problem),)))
+            continue
+        if document_format(path) is None:
+            inputs.append(
+                InputFile(shown, InputStatus.IGNORED, diagnostics=(Diagnostic(shown, None, f"not a document type sourcebound reads ('{path.suffix or 'no suffix'}')", Severity.WARNING),))
+            )
+            continue
+        sidecar = described.get(path)
+        try:
+            document, warnings = read_document(path, shown, sidecar=sidecar, sidecar_display=display(sidecar) if sidecar else None)
+        except InputRejected as rejected:
+            inputs.append(InputFile(shown, InputStatus.REJECTED, diagnostics=rejected.diagnostics))
+            continue
+        if document.id in ids:
+            message = f"its id '{document.id}' is already used by {ids[document.id]}; set a different 'id' in its metadata"
+            inputs.append(InputFile(shown, InputStatus.REJECTED, diagnostics=(Diagnostic(shown, None, message),)))
+            continue
+        if document.content_hash in hashes:
+            message = f"same text as {hashes[document.content_hash]}: a duplicate is published once"
+            inputs.append(InputFile(shown, InputStatus.REJECTED, diagnostics=(Diagnostic(shown, None, message),)))
+            continue
+        ids[document.id] = shown
+        hashes[document.content_hash] = shown
+        records.append(process_document(document, dct))
+        inputs.append(InputFile(shown, InputStatus.ACCEPTED, document_id=document.id, diagnostics=warnings))
+
+    for item in inputs:
+        for diagnostic in item.diagnostics:
+            (log.warning if diagnostic.severity is Severity.ERROR else log.info)("%s", diagnostic)
+    return Ledger(records=tuple(sorted(records, key=lambda r: r.id)), inputs=tuple(sorted(inputs)))
+
+
+def _path_problem(path: Path, root: Path | None) -> str | None:
+    if root is None:
+        return None
+    try:
+        real = path.resolve()
+    except OSError as exc:
+        return f"cannot be resolved: {exc}"
+    if not real.is_relative_to(root):
+        return "path leaves the corpus folder (a link to a file outside it)"
+    if not real.is_file():
+        return "not a regular file"
+    return None

@@ -1,0 +1,77 @@
+"""The MkDocs plugin: runs the pipeline before every build (and ``serve`` rebuild).
+
+A thin layer: it resolves its options, calls :func:`sourcebound.site.generate`,
+and reports through the ``mkdocs.plugins.sourcebound`` logger so that
+``mkdocs build --strict`` fails on a rejected input.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+
+from .errors import SourceboundError
+from .site import generate
+
+log = logging.getLogger("mkdocs.plugins.sourcebound")
+
+
+class SourceboundConfig(Config):
+    corpus = opt.Type(str, default="corpus")
+    """The folder of documents, relative to ``mkdocs.yml``."""
+    title = opt.Type(str, default="sourcebound")
+    """The heading of the home page."""
+    strict_inputs = opt.Type(bool, default=False)
+    """Fail the build when any input file is rejected (``sourcebound build --strict``)."""
+
+
+class SourceboundPlugin(BasePlugin[SourceboundConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Reproducible output: MkDocs stamps sitemap.xml.gz with the build time
+        # unless SOURCE_DATE_EPOCH is set; no page shows a build date.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+        return config
+
+    def _corpus_dir(self, config: MkDocsConfig) -> Path:
+        corpus = Path(self.config.corpus)
+        if not corpus.is_absolute():
+            corpus = Path(config.config_file_path).parent / corpus
+        return corpus
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        source_log = logging.getLogger("sourcebound")
+        handler = _ForwardToMkDocs()
+        source_log.addHandler(handler)
+        try:
+            generate(
+                self._corpus_dir(config),
+                Path(config.docs_dir),
+                strict_inputs=self.config.strict_inputs,
+                site_title=self.config.title,
+            )
+        except SourceboundError as exc:
+            raise PluginError(str(exc)) from exc
+        finally:
+            source_log.removeHandler(handler)
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
+        server.watch(str(self._corpus_dir(config)))
+        return server
+
+
+class _ForwardToMkDocs(logging.Handler):
+    """Library warnings (rejected inputs) become MkDocs warnings, which ``--strict`` counts."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING:
+            log.warning(record.getMessage())
+        elif record.levelno >= logging.INFO:
+            log.info(record.getMessage())
