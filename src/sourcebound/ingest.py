@@ -40,6 +40,9 @@ SUFFIXES: dict[str, Format] = {
 #: must not stall the whole build.
 MAX_BYTES = 10 * 1024 * 1024
 
+#: An HTML page is an article only if some paragraph has at least this many words.
+MIN_ARTICLE_PARAGRAPH_WORDS = 5
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "blockquote", "td", "th", "dt", "dd")
 
@@ -136,9 +139,13 @@ def _html_to_text(source: str) -> tuple[str, str | None, dict[str, Any]]:
         # Dates only from the page's own markup: no guessing from URLs or free text.
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    if extracted is None or not (extracted.text or "").strip():
+    if extracted is None:
         return "", None, {}
-    paragraphs = [line.strip() for line in extracted.text.split("\n") if line.strip()]
+    paragraphs = [line.strip() for line in (extracted.text or "").split("\n") if line.strip()]
+    # On a page without an article, the extractor falls back to whatever text
+    # there is (menus, footers): that is not a document.
+    if not any(len(p.split()) >= MIN_ARTICLE_PARAGRAPH_WORDS for p in paragraphs):
+        return "", None, {}
     title = (extracted.title or "").strip() or None
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)

@@ -30,6 +30,18 @@ _PARTIAL_DATE = re.compile(
 )
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as the text they were written as: metadata
+    states dates at their own precision, and an impossible date is reported
+    by the validator, not raised by the parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @cache
 def metadata_schema() -> dict[str, Any]:
     text = resources.files("sourcebound.schemas").joinpath("metadata.schema.json").read_text("utf-8")
@@ -50,8 +62,8 @@ class RawMetadata:
 def read_yaml_mapping(text: str, path: str, first_line: int = 1) -> tuple[RawMetadata | None, list[Diagnostic]]:
     """Parse YAML text that should hold one mapping; report where it does not."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        values = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        values = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
@@ -132,7 +144,7 @@ def validate(raw: RawMetadata) -> list[Diagnostic]:
         problem = check_partial_date(published)
         if problem:
             diagnostics.append(Diagnostic(raw.path, raw.lines.get("published", raw.first_line), f"'published': {problem}"))
-    return diagnostics
+    return sorted(diagnostics, key=lambda d: (d.line or 0, d.message))
 
 
 def merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[Metadata, str | None]:

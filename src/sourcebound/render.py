@@ -8,6 +8,7 @@ shown as text wherever it appears.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -57,9 +58,10 @@ def _render(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(**context)
 
 
-def yaml_string(value: str) -> Markup:
-    """A YAML scalar for front matter (JSON strings are valid YAML)."""
-    return Markup(json.dumps(value, ensure_ascii=False))
+def front_matter_title(value: str) -> Markup:
+    """A page title for front matter: a YAML scalar (JSON strings are valid YAML),
+    HTML-escaped because the theme places ``page.meta.title`` in ``<title>`` as is."""
+    return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
 
 
 _MONTHS = ("January February March April May June July August September October November December").split()
@@ -184,7 +186,7 @@ def _document_page(record: DocumentRecord) -> str:
         )
     return _render(
         "document.md.j2",
-        page_title=yaml_string(title),
+        page_title=front_matter_title(title),
         title=title,
         doc_id=document.id,
         fields=fields,

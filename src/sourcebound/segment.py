@@ -55,6 +55,8 @@ _TERMINAL_AT_END = re.compile(r"[.!?…:;][\"'”’»)\]›]*$")
 #: A line without final punctuation this short, followed by more text, stands alone
 #: (a headline or a subheading) rather than wrapping onto the next line.
 SHORT_LINE = 80
+#: ... and shorter than this share of the longest line of its block.
+HEADING_SHARE = 0.7
 HEADLINE_MAX_WORDS = 30
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", "‹": "›", "‘": "’", '"': '"', "'": "'"}
@@ -100,37 +102,46 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 
 def _paragraphs(text: str) -> list[Span]:
-    """Blank lines always separate paragraphs; a single line break does when the
-    line before it ends a sentence or is a short unpunctuated line (a heading)."""
+    """Blank lines always separate paragraphs. Inside a block of lines, a line
+    break separates paragraphs when the line before it ends a sentence, or is a
+    heading: clearly shorter than the block's wrapped lines and followed by a
+    line that does not continue it in lower case."""
     paragraphs: list[Span] = []
-    start: int | None = None
+    block: list[tuple[int, int]] = []  # (start, end) of each non-blank line
     position = 0
     for line in text.splitlines(keepends=True):
         line_start, position = position, position + len(line)
-        stripped = line.strip()
-        if not stripped:
-            if start is not None:
-                span = _trimmed(text, start, line_start)
-                if span:
-                    paragraphs.append(span)
-                start = None
-            continue
-        if start is None:
-            start = line_start
-        if _ends_paragraph(stripped):
-            span = _trimmed(text, start, position)
-            if span:
-                paragraphs.append(span)
-            start = None
-    if start is not None:
-        span = _trimmed(text, start, len(text))
-        if span:
-            paragraphs.append(span)
+        if line.strip():
+            block.append((line_start, position))
+        elif block:
+            paragraphs.extend(_split_block(text, block))
+            block = []
+    if block:
+        paragraphs.extend(_split_block(text, block))
     return paragraphs
 
 
-def _ends_paragraph(line: str) -> bool:
-    return bool(_TERMINAL_AT_END.search(line)) or len(line) <= SHORT_LINE
+def _split_block(text: str, lines: list[tuple[int, int]]) -> list[Span]:
+    widths = [len(text[a:b].strip()) for a, b in lines]
+    wrap_width = max(widths)
+    spans: list[Span] = []
+    start = lines[0][0]
+    for index, (line_start, line_end) in enumerate(lines):
+        last = index == len(lines) - 1
+        content = text[line_start:line_end].strip()
+        if last or _TERMINAL_AT_END.search(content):
+            breaks = True
+        else:
+            following = text[lines[index + 1][0] : lines[index + 1][1]].lstrip()
+            continues = following[:1].islower()
+            breaks = not continues and widths[index] <= min(SHORT_LINE, HEADING_SHARE * wrap_width)
+        if breaks:
+            span = _trimmed(text, start, line_end)
+            if span:
+                spans.append(span)
+            if not last:
+                start = lines[index + 1][0]
+    return spans
 
 
 def _is_headline(text: str, paragraph: Span, title: str | None, paragraph_count: int) -> bool:

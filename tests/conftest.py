@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+SEEDS = ROOT.parent / "shared" / "seeds"
+DEFAULT_DOCUMENTS = ("000_1363d7abf5fa0263", "003_266b0a360377c358")
+
+
+@pytest.fixture
+def site_project(tmp_path: Path) -> Path:
+    """A copy of the project's site configuration and hand-written docs, so a test
+    build never touches the checkout's docs/ folder."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(
+        ROOT / "docs",
+        project / "docs",
+        ignore=shutil.ignore_patterns(".sourcebound-generated", "documents", "data", "index.md", "data.md", "report.md"),
+    )
+    shutil.copytree(CORPUS, project / "corpus")
+    return project

@@ -1,0 +1,168 @@
+"""End to end: real, strict MkDocs builds of the generated site."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sourcebound.cli import cli
+
+pytestmark = pytest.mark.build
+
+
+def build(project: Path, site: str = "site", *extra: str) -> Path:
+    result = CliRunner().invoke(
+        cli,
+        ["build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(project / site), *extra],
+    )
+    assert result.exit_code == 0, result.output + (str(result.exception) if result.exception else "")
+    return project / site
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import site_project
+
+    project = site_project.__wrapped__(tmp_path_factory.mktemp("built"))  # type: ignore[attr-defined]
+    return build(project, "site", "--strict")
+
+
+def test_strict_build_has_every_page(built: Path) -> None:
+    for page in [
+        "index.html",
+        "documents/index.html",
+        "documents/000-1363d7abf5fa0263.html",
+        "documents/003-266b0a360377c358.html",
+        "method.html",
+        "data.html",
+        "ledger.html",
+        "report.html",
+        "data/ledger.json",
+        "schema/ledger.schema.json",
+        "search/search_index.json",
+    ]:
+        assert (built / page).is_file(), page
+
+
+def test_every_sentence_is_numbered_and_linkable(built: Path) -> None:
+    from sourcebound.pipeline import build_ledger
+
+    from .conftest import CORPUS
+
+    for record in build_ledger(CORPUS).records:
+        page = (built / "documents" / f"{record.id}.html").read_text("utf-8")
+        for sentence in record.segmentation.sentences:
+            assert f'id="{sentence.id}"' in page
+            assert f'href="#{sentence.id}"' in page
+
+
+def test_home_shows_the_corpus_at_a_glance(built: Path) -> None:
+    home = (built / "index.html").read_text("utf-8")
+    assert "<dt>Documents</dt><dd>2</dd>" in home
+    assert "<dt>Sentences</dt><dd>46</dd>" in home
+    assert "not stated in any of the 2 documents" in home
+
+
+def test_build_report_lists_every_input(built: Path) -> None:
+    report = (built / "report.html").read_text("utf-8")
+    for name in ["000_1363d7abf5fa0263.txt", "003_266b0a360377c358.txt", "000_1363d7abf5fa0263.txt.meta.yaml"]:
+        assert name.replace("_", "&#95;") in report or name in report
+
+
+def test_site_requests_nothing_from_other_hosts(built: Path) -> None:
+    for page in built.rglob("*.html"):
+        html = page.read_text("utf-8")
+        for tag, url in re.findall(r"<(script|link|img|iframe|source)\b[^>]*?(?:src|href)=\"([^\"]+)\"", html):
+            assert not re.match(r"^(?:[a-z]+:)?//", url), f"{page}: <{tag}> loads {url}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+        # Material loads Mermaid from a CDN only for pages with a diagram: there must be none.
+        assert 'class="mermaid"' not in html
+
+
+def test_no_build_machine_timestamps(built: Path) -> None:
+    sitemap = (built / "sitemap.xml").read_text("utf-8")
+    assert "<lastmod>" not in sitemap
+    for page in built.rglob("*.html"):
+        assert not re.search(r"\b20\d\d-\d\d-\d\d\b", page.read_text("utf-8")), page
+
+
+def test_two_builds_are_byte_identical(site_project: Path) -> None:
+    first = tree(build(site_project, "site-a"))
+    second = tree(build(site_project, "site-b"))
+    assert first.keys() == second.keys()
+    different = [name for name in first if first[name] != second[name]]
+    assert different == []
+
+
+def test_rebuild_rewrites_only_changed_generated_pages(site_project: Path) -> None:
+    build(site_project, "site-a")
+    docs = site_project / "docs"
+    before = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    (site_project / "corpus" / "new.txt").write_text("The ministry said a drone was downed.", "utf-8")
+    build(site_project, "site-b")
+    changed = sorted(p.relative_to(docs).as_posix() for p, t in before.items() if p.stat().st_mtime_ns != t)
+    assert "documents/000-1363d7abf5fa0263.md" not in changed
+    assert (docs / "documents" / "new.md").is_file()
+    (site_project / "corpus" / "new.txt").unlink()
+    build(site_project, "site-c")
+    assert not (docs / "documents" / "new.md").exists()
+    assert not (site_project / "site-c" / "documents" / "new.html").exists()
+
+
+def test_hostile_text_is_shown_as_text(site_project: Path) -> None:
+    hostile = (
+        "Officials said <script>alert(1)</script> was posted. "
+        "A [link](javascript:alert(2)) and ![img](http://example.org/x.png) appeared. "
+        "The template {{ config.site_name }} and {% if x %} stayed. "
+        "A table | a | b | and `code` and <!-- comment --> remained.\n"
+    )
+    (site_project / "corpus" / "hostile.txt").write_text(hostile, "utf-8")
+    site = build(site_project, "site", "--strict")
+    page = (site / "documents" / "hostile.html").read_text("utf-8")
+    assert "<script>alert" not in page
+    assert 'href="javascript:alert' not in page
+    assert "example.org/x.png\"" not in page
+    assert "<!-- comment -->" not in page
+    assert "&#123;&#123; config.site&#95;name &#125;&#125;" in page
+
+
+def test_withheld_text_is_not_published(site_project: Path) -> None:
+    (site_project / "corpus" / "secret.txt").write_text("The licensed sentence says something.", "utf-8")
+    (site_project / "corpus" / "secret.txt.meta.yaml").write_text("display: withheld\nlicense: All rights reserved\n", "utf-8")
+    site = build(site_project, "site", "--strict")
+    page = (site / "documents" / "secret.html").read_text("utf-8")
+    assert 'id="secret-s1"' in page
+    assert "licensed sentence" not in page
+    assert "licensed sentence" not in (site / "data" / "ledger.json").read_text("utf-8")
+    assert "licensed sentence" not in (site / "search" / "search_index.json").read_text("utf-8")
+
+
+def test_strict_build_fails_on_a_rejected_input(site_project: Path) -> None:
+    (site_project / "corpus" / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(
+        cli, ["build", "--config-file", str(site_project / "mkdocs.yml"), "--site-dir", str(site_project / "site"), "--strict"]
+    )
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr
+    # Without --strict the rest of the corpus still builds and the report lists the file.
+    site = build(site_project, "site")
+    assert "empty" in (site / "report.html").read_text("utf-8")
+    assert (site / "documents" / "000-1363d7abf5fa0263.html").is_file()
+
+
+def test_same_output_for_mkdocs_build_directly(site_project: Path) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "direct"], cwd=site_project, check=True)
+    via_cli = tree(build(site_project, "via-cli", "--strict"))
+    assert filecmp.cmp(site_project / "direct" / "index.html", site_project / "via-cli" / "index.html", shallow=False)
+    assert tree(site_project / "direct").keys() == via_cli.keys()
