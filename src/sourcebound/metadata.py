@@ -81,13 +81,11 @@ def read_yaml_mapping(text: str, path: str, first_line: int = 1) -> tuple[RawMet
 
 
 def _jsonable(value: Any) -> Any:
-    """YAML turns ``2024-10-31`` into a date; metadata keeps dates as stated text."""
-    if isinstance(value, dt.datetime):
-        return value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    """Plain JSON values; YAML dates are already kept as text by the loader."""
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
     return value
 
 

@@ -1,0 +1,31 @@
+"""Keep the hand-written docs honest about what the code does."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sourcebound.metadata import metadata_schema
+
+from .conftest import ROOT
+
+
+def documented_keys(heading: str) -> list[str]:
+    text = (ROOT / "docs" / "ledger.md").read_text("utf-8")
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
+
+
+def test_every_metadata_key_is_documented() -> None:
+    assert sorted(documented_keys("## Metadata files")) == sorted(metadata_schema()["properties"])
+
+
+def test_every_document_field_of_the_schema_is_documented() -> None:
+    schema = json.loads((ROOT / "docs" / "schema" / "ledger.schema.json").read_text("utf-8"))
+    assert sorted(documented_keys("## A document")) == sorted(schema["$defs"]["document"]["properties"])
+
+
+def test_readme_names_the_two_commands_and_ci_runs_the_test_command() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert "scripts/build-site" in readme and "scripts/test" in readme
+    assert "exec scripts/test" in (ROOT / ".ci" / "run").read_text("utf-8")
