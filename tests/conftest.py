@@ -11,8 +11,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 DEFAULT_DOCUMENTS = ("000_1363d7abf5fa0263", "003_266b0a360377c358")
 
 
-@pytest.fixture
-def site_project(tmp_path: Path) -> Path:
+def make_site_project(tmp_path: Path) -> Path:
     """A copy of the project's site configuration and hand-written docs, so a test
     build never touches the checkout's docs/ folder."""
     project = tmp_path / "project"
@@ -26,3 +25,8 @@ def site_project(tmp_path: Path) -> Path:
     )
     shutil.copytree(CORPUS, project / "corpus")
     return project
+
+
+@pytest.fixture
+def site_project(tmp_path: Path) -> Path:
+    return make_site_project(tmp_path)

@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 from sourcebound.cli import cli
 
+from .conftest import make_site_project
+
 pytestmark = pytest.mark.build
 
 
@@ -29,9 +31,7 @@ def tree(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from .conftest import site_project
-
-    project = site_project.__wrapped__(tmp_path_factory.mktemp("built"))  # type: ignore[attr-defined]
+    project = make_site_project(tmp_path_factory.mktemp("built"))
     return build(project, "site", "--strict")
 
 

@@ -83,6 +83,6 @@ def ledger_json(ledger: Ledger, *, public: bool = False) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    """Stable JSON text: sorted keys are not used so that records read in a natural
-    order; stability comes from building every list in a sorted order."""
+    """Stable JSON text. Keys keep their natural reading order rather than being
+    sorted; stability comes from every list being built in a sorted order."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
