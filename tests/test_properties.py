@@ -46,7 +46,7 @@ def check_rebuild(text: str) -> None:
 
 
 @given(ANY_TEXT)
-@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_sentence_offsets_rebuild_any_text(text: str) -> None:
     check_rebuild(text)
 
@@ -61,7 +61,7 @@ def test_no_stage_raises_on_arbitrary_text(text: str) -> None:
 
 
 @given(st.binary(max_size=300))
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 def test_decoding_arbitrary_bytes_gives_text_or_a_reason(data: bytes) -> None:
     try:
         decoded = decode(data, "corpus/x.txt")
@@ -72,6 +72,7 @@ def test_decoding_arbitrary_bytes_gives_text_or_a_reason(data: bytes) -> None:
 
 
 @given(st.text(max_size=200))
+@settings(deadline=None)
 def test_escaped_text_has_no_markup_characters(text: str) -> None:
     escaped = escape_text(text)
     assert not set(escaped) & set("<>[]`*_|{}\\\n")
