@@ -80,15 +80,6 @@ def read_yaml_mapping(text: str, path: str, first_line: int = 1) -> tuple[RawMet
     return RawMetadata(path, {str(k): v for k, v in values.items()}, lines, first_line), []
 
 
-def _jsonable(value: Any) -> Any:
-    """Plain JSON values; YAML dates are already kept as text by the loader."""
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
 def check_partial_date(value: str) -> str | None:
     """Return why ``value`` is not a real date as stated, or ``None`` if it is."""
     match = _PARTIAL_DATE.match(value)
@@ -116,7 +107,7 @@ def _type_words(expected: Any) -> str:
 def validate(raw: RawMetadata) -> list[Diagnostic]:
     """Every problem with ``raw``, each on the line of the key it concerns."""
     schema = metadata_schema()
-    values = {k: _jsonable(v) for k, v in raw.values.items()}
+    values = raw.values
     diagnostics: list[Diagnostic] = []
     validator = jsonschema.Draft202012Validator(schema)
     for error in sorted(validator.iter_errors(values), key=lambda e: [str(p) for p in e.absolute_path]):
@@ -155,7 +146,7 @@ def merge(layers: list[tuple[str, dict[str, Any]]]) -> tuple[Metadata, str | Non
     origin: dict[str, str] = {}
     for name, values in layers:
         for key, value in values.items():
-            merged[key] = _jsonable(value)
+            merged[key] = value
             if value is None:
                 origin.pop(key, None)
             else:

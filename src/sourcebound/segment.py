@@ -44,13 +44,14 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]›]*(?=\s+\S)")
+_T, _C, _O = (re.escape(marks) for marks in (TERMINALS, CLOSERS, OPENERS))
+_BOUNDARY = re.compile(rf"[{_T}]+[{_C}]*(?=\s+\S)")
 _TRAILING_TOKEN = re.compile(r"(\S+)$")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[‹„]*(\w+)")
+_NEXT_WORD = re.compile(rf"\s+[{_O}]*(\w+)")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _QUOTE_MARK = re.compile(r"[\"'“”‘’«»„‹›]")
 _BYLINE = re.compile(r"^(?:by|from)\s", re.IGNORECASE)
-_TERMINAL_AT_END = re.compile(r"[.!?…:;][\"'”’»)\]›]*$")
+_TERMINAL_AT_END = re.compile(rf"[{_T}:;][{_C}]*$")
 
 #: A line without final punctuation this short, followed by more text, stands alone
 #: (a headline or a subheading) rather than wrapping onto the next line.
