@@ -1,0 +1,1 @@
+"""Scorers that measure the extractors against annotated data."""
