@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Any
 
 from .errors import Diagnostic
 
@@ -110,6 +111,10 @@ class DocumentRecord:
     #: Date used to resolve relative expressions (``--dct`` or a day-precise ``published``).
     dct: str | None = None
     dct_origin: str | None = None
+    #: :class:`sourcebound.timex.TimeExpression` records, in text order.
+    times: tuple[Any, ...] = ()
+    #: :class:`sourcebound.attribution.Attribution` records, in text order.
+    attributions: tuple[Any, ...] = ()
 
     @property
     def id(self) -> str:
@@ -143,6 +148,8 @@ class Ledger:
 
     records: tuple[DocumentRecord, ...]
     inputs: tuple[InputFile, ...]
+    #: :class:`sourcebound.entities.Entity` records: sources merged across documents.
+    entities: tuple[Any, ...] = ()
 
     @property
     def rejected(self) -> tuple[InputFile, ...]:

@@ -8,61 +8,20 @@ shown as text wherever it appears.
 
 from __future__ import annotations
 
-import html
-import json
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 from .ledger import dumps, ledger_json
 from .model import DocumentRecord, InputStatus, Ledger
+from .source_pages import attribution_index, source_page, sources_index_page, sourcing_profile
+from .templating import NOT_STATED, escape_text, front_matter_title, render_template
+from .timeline import corpus_timeline
+from .timeline_pages import corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js
 
-#: Characters that HTML or Markdown (with the extensions the site enables) would
-#: interpret; each becomes a numeric character reference, which renders as itself.
-_SPECIAL = re.compile(r"[&<>\"'`*_\[\](){}#+!|\\~^=$:]")
-NOT_STATED = "not stated"
-
-
-def escape_text(value: object) -> str:
-    """Untrusted text -> a string that renders literally in Markdown and HTML."""
-    text = str(value)
-    text = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
-    # Line breaks inside document text would end table rows or HTML blocks.
-    return " ".join(text.split("\n")) if "\n" in text else text
-
-
-def _finalize(value: object) -> object:
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return NOT_STATED
-    return escape_text(value)
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("sourcebound", "templates"),
-        autoescape=False,
-        finalize=_finalize,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-
-
-def _render(template: str, **context: Any) -> str:
-    return _environment().get_template(template).render(**context)
-
-
-def front_matter_title(value: str) -> Markup:
-    """A page title for front matter: a YAML scalar (JSON strings are valid YAML),
-    HTML-escaped because the theme places ``page.meta.title`` in ``<title>`` as is."""
-    return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
-
+__all__ = ["date_coverage", "display_title", "escape_text", "format_date", "render_site"]
 
 _MONTHS = ("January February March April May June July August September October November December").split()
 
@@ -140,7 +99,7 @@ def _row(record: DocumentRecord) -> _Row:
     )
 
 
-def _document_page(record: DocumentRecord) -> str:
+def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = None) -> str:
     document = record.document
     meta = document.metadata
     title = display_title(record)
@@ -184,7 +143,7 @@ def _document_page(record: DocumentRecord) -> str:
                 "sentences": [{"id": s.id, "n": s.n, "text": record.sentence_text(s)} for s in sentences],
             }
         )
-    return _render(
+    return render_template(
         "document.md.j2",
         page_title=front_matter_title(title),
         title=title,
@@ -195,6 +154,7 @@ def _document_page(record: DocumentRecord) -> str:
         paragraphs=paragraphs,
         sentence_count=len(record.segmentation.sentences),
         paragraph_count=len(record.segmentation.paragraphs),
+        profile=sourcing_profile(record, entity_of or {}),
     )
 
 
@@ -216,11 +176,16 @@ def _report_page(ledger: Ledger) -> str:
             document = Markup(f"metadata for <code>{escape_text(item.describes)}</code>")
         messages = Markup("<br>".join(f"{d.severity.value}: {escape_text(d)}" for d in item.diagnostics) or "—")
         rows.append({"path": item.path, "status": item.status.value, "document": document or "—", "messages": messages})
-    return _render("report.md.j2", inputs=rows, counts=_status_counts(ledger))
+    return render_template("report.md.j2", inputs=rows, counts=_status_counts(ledger))
 
 
 def _human_size(size: int) -> str:
     return f"{size:,} bytes" if size < 10_000 else f"{size / 1024:,.0f} KB"
+
+
+def source_page_names(entities: Any) -> dict[str, str]:
+    """Entity id -> page name under ``sources/`` (never ``index``)."""
+    return {e.id: (e.id if e.id != "index" else "index-source") for e in entities}
 
 
 def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str, str]:
@@ -229,20 +194,48 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str,
     ledger_text = dumps(ledger_json(ledger, public=True))
     pages["data/ledger.json"] = ledger_text
     rows = [_row(r) for r in ledger.records]
+    titles = {r.id: display_title(r) for r in ledger.records}
+    page_names = source_page_names(ledger.entities)
+    entity_of = {attribution: page_names[entity] for attribution, entity in attribution_index(ledger.entities).items()}
+    timeline = corpus_timeline(ledger.records)
     for record in ledger.records:
-        pages[f"documents/{record.id}.md"] = _document_page(record)
-    pages["documents/index.md"] = _render("documents.md.j2", documents=rows)
+        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of)
+        pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
+    pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
+    pages["sources/index.md"] = sources_index_page(ledger, ledger.entities, titles, page_names)
+    for entity in ledger.entities:
+        pages[f"sources/{page_names[entity.id]}.md"] = source_page(ledger, entity, titles)
+    pages["timeline.md"] = corpus_timeline_page(ledger, timeline, titles, entity_of)
+    csv_text = timeline_csv(ledger, timeline)
+    pages["data/timeline.csv"] = csv_text
+    timeline_json, left_out = timeline_js(ledger, timeline, titles, site_title)
+    pages["data/timeline.json"] = timeline_json
     pages["report.md"] = _report_page(ledger)
     files = [
         {
             "name": "ledger.json",
             "href": "data/ledger.json",
-            "description": "Every document with its metadata, text, paragraphs, quotations and sentences (offsets into the text), and every input file's status.",
+            "description": "Every document with its metadata, text, paragraphs, quotations, sentences, time expressions and attributions (offsets into the text), the sources merged across documents, the timeline, and every input file's status.",
             "size": _human_size(len(ledger_text.encode("utf-8"))),
-        }
+        },
+        {
+            "name": "timeline.csv",
+            "href": "data/timeline.csv",
+            "description": f"The timeline, one row per entry ({len(timeline.entries)}), with its three clocks and their precision, the source, and the cited sentence.",
+            "size": _human_size(len(csv_text.encode("utf-8"))),
+        },
+        {
+            "name": "timeline.json",
+            "href": "data/timeline.json",
+            "description": (
+                "The timeline for TimelineJS: only date parts the source states; "
+                f"{left_out} of {len(timeline.entries)} entries state no year, which TimelineJS needs, and are left out (they are in the CSV)."
+            ),
+            "size": _human_size(len(timeline_json.encode("utf-8"))),
+        },
     ]
-    pages["data.md"] = _render("data.md.j2", files=files)
-    pages["index.md"] = _render(
+    pages["data.md"] = render_template("data.md.j2", files=files)
+    pages["index.md"] = render_template(
         "home.md.j2",
         site_title=site_title,
         documents=rows,
@@ -252,6 +245,8 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str,
         date_coverage=date_coverage(ledger),
         rejected_count=len(ledger.rejected),
         input_count=len(ledger.inputs),
+        source_count=len(ledger.entities),
+        attribution_count=sum(len(r.attributions) for r in ledger.records),
+        entry_count=len(timeline.entries),
     )
     return dict(sorted(pages.items()))
-

@@ -1,0 +1,176 @@
+"""Source notes: the Sources index, one page per source, and each document's
+sourcing profile."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from .model import DocumentRecord, Ledger
+from .templating import escape_text, front_matter_title, render_template
+from .timeline_pages import cite_link
+
+#: How each kind of source is named on the pages.
+KIND_WORDS = {
+    "person": "named person",
+    "organisation": "named organisation",
+    "anonymous": "anonymous individual",
+    "group": "unnamed group",
+    "document": "the document itself",
+}
+KIND_PLURALS = {
+    "person": "named persons",
+    "organisation": "named organisations",
+    "anonymous": "anonymous individuals",
+    "group": "unnamed groups",
+    "document": "the document itself",
+}
+KIND_ORDER = tuple(KIND_WORDS)
+
+
+def kind_counts(kinds: Counter[str]) -> list[str]:
+    """``["2 named persons", "1 unnamed group"]`` in a fixed order."""
+    return [f"{kinds[k]} {KIND_WORDS[k] if kinds[k] == 1 else KIND_PLURALS[k]}" for k in KIND_ORDER if kinds.get(k)]
+
+
+def span_text(record: DocumentRecord, span: Any) -> str:
+    if span is None or not record.document.metadata.text_visible:
+        return ""
+    return record.document.text[span.start : span.end]
+
+
+def attribution_index(entities: Sequence[Any]) -> dict[str, str]:
+    """Attribution id -> id of the entity (and page) of its source."""
+    return {attribution_id: entity.id for entity in entities for _, attribution_id in entity.mentions}
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    id: str
+    document_id: str
+    document_title: str
+    cue: str
+    cue_lemma: str
+    channel: str | None
+    markers: tuple[str, ...]
+    content: str
+    sentence: str
+    cite: Markup
+    nested: bool
+
+
+def claim_view(record: DocumentRecord, attribution: Any, title: str, depth: int) -> ClaimView:
+    sentence = next((s for s in record.segmentation.sentences if s.id == attribution.sentence_id), None)
+    return ClaimView(
+        id=attribution.id,
+        document_id=record.id,
+        document_title=title,
+        cue=span_text(record, attribution.cue) or attribution.cue_lemma,
+        cue_lemma=attribution.cue_lemma,
+        channel=span_text(record, attribution.channel) or attribution.channel_kind,
+        markers=tuple(span_text(record, m.span) or m.kind for m in attribution.markers),
+        content=span_text(record, attribution.content),
+        sentence=record.sentence_text(sentence) if sentence is not None and record.document.metadata.text_visible else "",
+        cite=cite_link(record, attribution.sentence_id, depth),
+        nested=attribution.parent is not None,
+    )
+
+
+def _attributions(record: DocumentRecord) -> tuple[Any, ...]:
+    return tuple(getattr(record, "attributions", ()))
+
+
+def source_rows(ledger: Ledger, entities: Sequence[Any], titles: Mapping[str, str], page_names: Mapping[str, str]) -> list[dict[str, Any]]:
+    by_id = {(r.id, a.id): a for r in ledger.records for a in _attributions(r)}
+    rows = []
+    for entity in entities:
+        claims = [by_id[m] for m in entity.mentions if m in by_id]
+        documents = sorted({doc for doc, _ in entity.mentions})
+        channels = Counter(a.channel_kind for a in claims if a.channel_kind)
+        rows.append(
+            {
+                "id": entity.id,
+                "page": page_names[entity.id],
+                "name": entity.name,
+                "kind": KIND_WORDS.get(entity.kind, entity.kind),
+                "kind_key": entity.kind,
+                "variants": [v for v in entity.variants if v != entity.name],
+                "documents": Markup(", ".join(f"[{escape_text(titles[d])}](../documents/{d}.md)" for d in documents)),
+                "document_count": len(documents),
+                "claims": len(claims),
+                "channels": ", ".join(sorted(channels)) or None,
+            }
+        )
+    rows.sort(key=lambda row: (-row["document_count"], -row["claims"], row["name"].casefold()))
+    return rows
+
+
+def sources_index_page(ledger: Ledger, entities: Sequence[Any], titles: Mapping[str, str], page_names: Mapping[str, str]) -> str:
+    rows = source_rows(ledger, entities, titles, page_names)
+    kinds = Counter(row["kind_key"] for row in rows)
+    return render_template(
+        "sources.md.j2",
+        rows=rows,
+        kinds=kind_counts(kinds),
+        claim_count=sum(row["claims"] for row in rows),
+    )
+
+
+def source_page(ledger: Ledger, entity: Any, titles: Mapping[str, str]) -> str:
+    records = {r.id: r for r in ledger.records}
+    by_id = {(r.id, a.id): a for r in ledger.records for a in _attributions(r)}
+    claims = [claim_view(records[doc], by_id[(doc, aid)], titles[doc], depth=1) for doc, aid in entity.mentions if (doc, aid) in by_id]
+    groups: dict[str, list[ClaimView]] = {}
+    for claim in claims:
+        groups.setdefault(claim.document_id, []).append(claim)
+    return render_template(
+        "source.md.j2",
+        page_title=front_matter_title(entity.name),
+        entity=entity,
+        kind=KIND_WORDS.get(entity.kind, entity.kind),
+        variants=[v for v in entity.variants if v != entity.name],
+        groups=[{"id": doc, "title": titles[doc], "claims": items} for doc, items in groups.items()],
+        claim_count=len(claims),
+        channels=sorted({c.channel for c in claims if c.channel}),
+    )
+
+
+def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str]) -> dict[str, Any]:
+    """What the document page says about how the document sources its claims."""
+    attributions = _attributions(record)
+    kinds = Counter(a.source.kind for a in attributions)
+    attributed_sentences = {a.sentence_id for a in attributions if a.source.kind != "document"}
+    total = len(record.segmentation.sentences)
+    markers = [(m, a) for a in attributions for m in a.markers]
+    return {
+        "count": len(attributions),
+        "kinds": kind_counts(kinds),
+        "attributed": len(attributed_sentences),
+        "sentences": total,
+        "share": f"{100 * len(attributed_sentences) / total:.0f} %" if total else "—",
+        "markers": [
+            {
+                "text": span_text(record, m.span) or m.kind,
+                "kind": m.kind,
+                "cite": cite_link(record, a.sentence_id, 1, label=f"sentence {_sentence_n(record, a.sentence_id)}"),
+            }
+            for m, a in markers
+        ],
+        "claims": [
+            {
+                "view": claim_view(record, a, "", depth=1),
+                "source": a.source.name,
+                "kind": KIND_WORDS.get(a.source.kind, a.source.kind),
+                "page": entity_of.get(a.id),
+            }
+            for a in attributions
+        ],
+    }
+
+
+def _sentence_n(record: DocumentRecord, sentence_id: str) -> int | str:
+    return next((s.n for s in record.segmentation.sentences if s.id == sentence_id), "?")

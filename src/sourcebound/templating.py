@@ -1,0 +1,61 @@
+"""Templates and escaping shared by every page.
+
+Every value placed in a template is escaped for both HTML and Markdown unless it
+is explicitly marked as trusted :class:`markupsafe.Markup`, so document text is
+shown as text wherever it appears.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from functools import cache
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+#: Characters that HTML or Markdown (with the extensions the site enables) would
+#: interpret; each becomes a numeric character reference, which renders as itself.
+_SPECIAL = re.compile(r"[&<>\"'`*_\[\](){}#+!|\\~^=$:]")
+NOT_STATED = "not stated"
+
+
+def escape_text(value: object) -> str:
+    """Untrusted text -> a string that renders literally in Markdown and HTML."""
+    text = str(value)
+    text = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
+    # Line breaks inside document text would end table rows or HTML blocks.
+    return " ".join(text.split("\n")) if "\n" in text else text
+
+
+def _finalize(value: object) -> object:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return NOT_STATED
+    return escape_text(value)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("sourcebound", "templates"),
+        autoescape=False,
+        finalize=_finalize,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+def render_template(template: str, **context: Any) -> str:
+    return _environment().get_template(template).render(**context)
+
+
+def front_matter_title(value: str) -> Markup:
+    """A page title for front matter: a YAML scalar (JSON strings are valid YAML),
+    HTML-escaped because the theme places ``page.meta.title`` in ``<title>`` as is."""
+    return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
+
+
