@@ -12,7 +12,7 @@ from typing import Any
 from . import __version__
 from .model import DocumentRecord, InputFile, Ledger, Metadata
 
-LEDGER_FORMAT = 1
+LEDGER_FORMAT = 2
 
 
 def metadata_json(metadata: Metadata) -> dict[str, Any]:
@@ -60,6 +60,31 @@ def document_json(record: DocumentRecord, *, public: bool = False) -> dict[str, 
             }
             for s in segmentation.sentences
         ],
+        "times": [_without_text(t.to_json(), show_text) for t in record.times],
+        "attributions": [_without_text(a.to_json(), show_text) for a in record.attributions],
+    }
+
+
+def _without_text(data: Any, show_text: bool) -> Any:
+    """Drop every copy of document text (keys named ``text``) when it is withheld;
+    offsets stay, so citations still resolve."""
+    if show_text:
+        return data
+    if isinstance(data, dict):
+        return {k: (None if k == "text" else _without_text(v, show_text)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_without_text(v, show_text) for v in data]
+    return data
+
+
+def entity_json(entity: Any) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "variants": list(entity.variants),
+        "roles": list(entity.roles),
+        "mentions": [{"document": d, "attribution": a} for d, a in entity.mentions],
     }
 
 
@@ -74,10 +99,14 @@ def input_json(item: InputFile) -> dict[str, Any]:
 
 
 def ledger_json(ledger: Ledger, *, public: bool = False) -> dict[str, Any]:
+    from .timeline import corpus_timeline
+
     return {
         "format": LEDGER_FORMAT,
         "generator": f"sourcebound {__version__}",
         "documents": [document_json(r, public=public) for r in ledger.records],
+        "sources": [entity_json(e) for e in ledger.entities],
+        "timeline": [e.to_json() for e in corpus_timeline(ledger.records).entries],
         "inputs": [input_json(i) for i in ledger.inputs],
     }
 

@@ -217,11 +217,6 @@ def describe(value: str) -> str:
             "PAST_REF": "the past (unspecified)",
             "FUTURE_REF": "the future (unspecified)",
         }.get(value, value)
-    words: list[str] = []
-    if parsed.hour is not None:
-        words.append(f"{parsed.hour:02d}:{parsed.minute:02d}" if parsed.minute is not None else f"{parsed.hour:02d}h")
-    elif parsed.part_of_day is not None:
-        words.append(f"the {PARTS_OF_DAY[parsed.part_of_day][0]} of" if (parsed.day or parsed.month) else PARTS_OF_DAY[parsed.part_of_day][0])
     day_part = ""
     if parsed.month is not None:
         day_part = MONTHS[parsed.month - 1]
@@ -239,11 +234,14 @@ def describe(value: str) -> str:
         day_part = f"{day_part} the {parsed.decade}s".strip()
     elif day_part:
         day_part += " (year not stated)"
-    if day_part:
-        words.append(day_part)
-    elif parsed.has_time:
-        words.append("(day not stated)")
+    if parsed.hour is not None:
+        clock = f"{parsed.hour:02d}:{parsed.minute:02d}" if parsed.minute is not None else f"{parsed.hour:02d}h"
+        text = f"{day_part}, {clock}" if day_part else f"{clock} (day not stated)"
+    elif parsed.part_of_day is not None:
+        name = PARTS_OF_DAY[parsed.part_of_day][0]
+        text = f"the {name} of {day_part}" if day_part else f"{name} (day not stated)"
+    else:
+        text = day_part
     if parsed.zone:
-        words.append("UTC" if parsed.zone == "Z" else f"UTC{parsed.zone}")
-    text = " ".join(words).replace(" of (", " (")
+        text += " UTC" if parsed.zone == "Z" else f" UTC{parsed.zone}"
     return text or "not stated"
