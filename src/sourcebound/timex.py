@@ -78,8 +78,14 @@ class TimeExpression:
 _COMPILED = tuple((rule, re.compile(rule.pattern)) for rule in R.RULES)
 _WORD = re.compile(r"[\w'’]+")
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going to|expected to|scheduled|due to|set to|plans? to|planning to|is to|are to|"
-    r"upcoming|next|intends? to|would)\b|['’]ll\b",
+    r"\b(?:will|won['’]t|shall|going to|expected to|scheduled|set to|plans? to|planning to|is to|are to|"
+    r"upcoming|intends? to|to be held|to begin|to start|to launch)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+#: Past-tense cues: simple past verbs ("announced", "said") and past auxiliaries.
+_PAST = re.compile(
+    r"\b(?:[a-z]+ed|said|was|were|had|did|told|came|made|took|gave|went|met|began|held|won|saw|sold|left|rose|"
+    r"fell|became|brought|bought|spoke|wrote|flew|ago|last)\b",
     re.IGNORECASE,
 )
 _YEAR_CONTEXT_BEFORE = frozenset(
@@ -238,10 +244,6 @@ def _sentence_bounds(text: str, start: int, end: int, spans: list[tuple[int, int
     return left + 1, (min(right_candidates) if right_candidates else len(text))
 
 
-def _points_forward(sentence: str) -> bool:
-    return bool(_FUTURE.search(sentence))
-
-
 def _resolve_year_for_month(dct: _Dct, month: int, forward: bool) -> int | None:
     """TempEval convention: the DCT's year, moved across a year boundary only when the tense demands it."""
     if dct.year is None:
@@ -267,7 +269,7 @@ def _acceptable(text: str, cand: _Candidate) -> bool:
             return True
         prev = _previous_word(text, m.start("year"))
         nxt = _next_word(text, m.end())
-        if _PROBABLY_A_RATE.match(text[m.end() : m.end() + 6]) and not re.match(r"^\s*[-–]\s*(?:19|20)?\d\d\b", text[m.end() :]):
+        if _PROBABLY_A_RATE.match(text[m.end() : m.end() + 6]) and not re.match(r"^\s*(?:[-–]|to)\s*(?:19|20)?\d\d\b", text[m.end() :]):
             return False
         if nxt and nxt[0].islower() and nxt.endswith("s") and prev not in _YEAR_CONTEXT_BEFORE:
             return False
@@ -304,6 +306,8 @@ def _acceptable(text: str, cand: _Candidate) -> bool:
         qty = groups["qty"].lower()
         if qty in {"a", "an"} and _previous_word(text, m.start()) in {"per", "every", "each", "once", "twice", "times"}:
             return False
+        if qty in {"a", "an"} and groups["unit"].lower() == "second":
+            return False  # "a second" is nearly always the ordinal
         return True
     return True
 
@@ -391,8 +395,23 @@ class _Context:
         self.reference_start: int | None = None
 
     def forward(self, cand: _Candidate) -> bool:
+        """Whether the nearest tense cue in the sentence points past the DCT."""
         s, e = _sentence_bounds(self.text, cand.start, cand.end, self.sentences)
-        return _points_forward(self.text[s:e])
+
+        def distance(regex: re.Pattern[str]) -> int | None:
+            best = None
+            for m in regex.finditer(self.text, s, e):
+                if cand.start <= m.start() < cand.end:
+                    continue
+                d = cand.start - m.end() if m.end() <= cand.start else m.start() - cand.end
+                best = d if best is None else min(best, d)
+            return best
+
+        future = distance(_FUTURE)
+        if future is None:
+            return False
+        past = distance(_PAST)
+        return past is None or future < past
 
 
 def _mod_of(phrase: str | None) -> str | None:

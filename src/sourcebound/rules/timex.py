@@ -214,7 +214,7 @@ RULES: tuple[Rule, ...] = (
         "date_year",
         rf"(?:(?P<mod>(?i:early|late|mid|the beginning of|the start of|the end of|the middle of|the first half of|"
         rf"the second half of|the summer of|the spring of|the autumn of|the fall of|the winter of))[- ]+)?"
-        rf"(?<![$€£#\d.,/-])(?<!No\. )(?P<year>{YEAR})(?![\d%]|[.,]\d|-\d|\s*(?i:percent|per cent))",
+        rf"(?<![$€£#\d.,/])(?<!\d-)(?<!No\. )(?P<year>{YEAR})(?![\d%]|[.,]\d|-\d|\s*(?i:percent|per cent))",
         1,
     ),
     Rule("date_fiscal_year", r"(?i:(?:the\s+)?fiscal(?:\s+year)?|FY)\s*(?P<year>(?:19|20)\d\d|['’]?\d\d)\b", 5),
@@ -327,7 +327,7 @@ RULES: tuple[Rule, ...] = (
     Rule("set_times_per", rf"(?P<freq>(?i:once|twice|three times|four times|\d+\s+times))\s+(?i:a|an|per|each|every)\s+(?P<unit>{UNIT})\b", 5),
     Rule("set_weekday_plural", rf"(?P<weekday>{WEEKDAY})s\b", 1),
     Rule("set_frequency_word", r"\b(?P<word>(?i:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|annual|yearly|biannual|biennial))\b", 1),
-    Rule("set_a_unit", rf"(?:(?<=\d )|(?<=ion ))(?i:a|an|per)\s+(?P<unit>(?i:year|month|week|day|hour))\b", 1),
+    Rule("set_a_unit", rf"(?:(?<=\d )|(?<=ion ))(?i:a|an|per)\s+(?P<unit>(?i:year|month|week|day|hour))\b", 7),
 )
 
 #: Connecting words that join two point expressions into a range.
