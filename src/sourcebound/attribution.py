@@ -720,15 +720,8 @@ class _Extractor:
             ):
                 k = that + 1
         elif entry.addressee and k < len(tokens) and tokens[k].word:
-            # "told reporters: ...", "told the BBC the plan ..."
-            m = k
-            while m < len(tokens) and tokens[m].word and m - k < 4 and tokens[m].lower not in ("the",) | set() or (m == k):
-                if tokens[m].text in ":,":
-                    break
-                m += 1
-                if m < len(tokens) and (tokens[m].text in ":,\"“‘" or tokens[m].lower in rules.DETERMINERS | rules.PRONOUNS_PERSON | rules.PRONOUNS_GROUP | {"it"}):
-                    break
-            k = m
+            # "told reporters: ...", "told the BBC they had waited ..."
+            k = self._skip_addressee(tokens, k)
         while k < len(tokens) and tokens[k].text in ",:":
             k += 1
         if k < len(tokens) and tokens[k].lower in entry.content_preps:
@@ -759,6 +752,21 @@ class _Extractor:
         if end <= start:
             return None
         return self._span(start, end)
+
+    def _skip_addressee(self, tokens, k) -> int:
+        """The token after a short addressee noun phrase ("reporters", "the BBC", "a local radio station")."""
+        m = k
+        if tokens[m].lower in rules.DETERMINERS:
+            m += 1
+        limit = min(len(tokens), m + 4)
+        while m < limit and tokens[m].word:
+            low = tokens[m].lower
+            if m > k and (low in rules.PRONOUNS_PERSON | rules.PRONOUNS_GROUP | rules.PRONOUNS_THING | rules.DETERMINERS or low in rules.PREPOSITIONS):
+                break
+            m += 1
+            if tokens[m - 1].lower.endswith("s") and not tokens[m - 1].capitalized:
+                break  # a plural head ends the phrase: "reporters", "residents"
+        return m
 
     def _clause_end(self, start: int, sentence: Sentence) -> int:
         segment = self.text[start : sentence.end]
