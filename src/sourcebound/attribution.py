@@ -159,12 +159,17 @@ def extract_markers(text: str, segmentation: Segmentation) -> tuple[tuple[str, M
     return tuple(found)
 
 
-def _markers(text: str, start: int, end: int) -> list[Marker]:
+def _markers(text: str, start: int, end: int, quoted=None) -> list[Marker]:
     segment = text[start:end]
+    lowered = segment.lower()
     found: list[Marker] = []
     taken: list[tuple[int, int]] = []
     for rule in rules.MARKER_RULES:
+        if not rule.applies(lowered):
+            continue
         for match in rule.pattern.finditer(segment):
+            if quoted is not None and quoted(start + match.start()):
+                continue  # the source's own words, not the reporting's hedge
             s, e = start + match.start(), start + match.end()
             while s < e and text[s].isspace():
                 s += 1
@@ -203,6 +208,7 @@ class _Extractor:
         self.quotes = sorted((q.start, q.end) for q in segmentation.quotations)
         self.quote_starts = [q[0] for q in self.quotes]
         self.known: list[_Known] = []
+        self._channel_cache: dict[str, list[tuple[int, int, int, str]]] = {}
 
     # -- driver -----------------------------------------------------------
 
@@ -362,7 +368,10 @@ class _Extractor:
         if form.endswith("ing") and not chain:
             return self._participle(sentence, tokens, i, last, entry, cue, drafts)
 
-        source_span = self._np_before(tokens, group - 1)
+        if before is not None and before.lower in rules.RELATIVE_PRONOUNS:
+            source_span = (group - 1, group - 1)
+        else:
+            source_span = self._np_before(tokens, group - 1)
         rule = "cue-subject-verb"
         inverted = False
         if source_span is None and before is not None and before.lower in ("and", "but"):
@@ -853,7 +862,8 @@ class _Extractor:
         if head in rules.GROUP_HEADS and not words[head_index].capitalized:
             return SourceMention(span, _strip_determiner(span.text), "group", None, None)
         if head in rules.GROUP_HEADS and words[head_index].capitalized and head_index == 0:
-            return SourceMention(span, _strip_determiner(span.text).lower(), "group", None, None)
+            name = _strip_determiner(span.text)
+            return SourceMention(span, name[:1].lower() + name[1:], "group", None, None)
         org = any(t.lower in rules.ORGANISATION_WORDS for t in words) or any(_ACRONYM.match(t.text) for t in words[: head_index + 1] if t is words[head_index])
         if org and (head in rules.ORGANISATION_WORDS or _ACRONYM.match(words[head_index].text) or words[head_index].capitalized and not self._looks_like_name(words)):
             return SourceMention(span, _strip_determiner(span.text), "organisation", None, None)
@@ -948,20 +958,34 @@ class _Extractor:
                 return rule.kind
         return "post"
 
-    def _channel(self, draft: _Draft) -> None:
-        if draft.channel is not None:
-            return
-        sentence = draft.sentence
+    def _channels_in(self, sentence: Sentence) -> list[tuple[int, int, int, str]]:
+        """Channel mentions in a sentence, once per sentence: (rule priority, start, end, kind)."""
+        cached = self._channel_cache.get(sentence.id)
+        if cached is not None:
+            return cached
         segment = self.text[sentence.start : sentence.end]
-        best: tuple[int, int, TextSpan, str] | None = None
-        content = draft.content
+        lowered = segment.lower()
+        found = []
         for priority, rule in enumerate(rules.CHANNEL_RULES):
+            if not rule.applies(lowered):
+                continue
             for match in rule.pattern.finditer(segment):
                 s, e = sentence.start + match.start(), sentence.start + match.end()
                 while s < e and self.text[s].isspace():
                     s += 1
-                if s >= e:
-                    continue
+                if s < e:
+                    found.append((priority, s, e, rule.kind))
+        self._channel_cache[sentence.id] = found
+        return found
+
+    def _channel(self, draft: _Draft) -> None:
+        if draft.channel is not None:
+            return
+        sentence = draft.sentence
+        best: tuple[int, int, TextSpan, str] | None = None
+        content = draft.content
+        for priority, s, e, kind in self._channels_in(sentence):
+            if True:
                 if content is not None and content.start <= s and e <= content.end and draft.rule != "cue-according-to":
                     continue
                 if draft.rule == "cue-according-to" and not (draft.cue.start <= s):
@@ -971,7 +995,7 @@ class _Extractor:
                 distance = min(abs(s - draft.cue.end), abs(draft.cue.start - e))
                 key = (priority, distance)
                 if best is None or key < best[:2]:
-                    best = (priority, distance, self._span(s, e), rule.kind)
+                    best = (priority, distance, self._span(s, e), kind)
         if best is None and draft.source.mention is not None:
             words = draft.source.mention.text.lower().split()
             if words and words[-1] in rules.CHANNEL_HEADS:
@@ -985,7 +1009,7 @@ class _Extractor:
         attached: dict[int, list[Marker]] = {}
         previous: list[_Draft] = []
         for sentence, drafts in per_sentence:
-            found = _markers(self.text, sentence.start, sentence.end)
+            found = _markers(self.text, sentence.start, sentence.end, self._in_quote)
             if found:
                 opening = self.text[sentence.start : sentence.end]
                 back = rules.CLAIM_BACK_REFERENCE.match(opening)

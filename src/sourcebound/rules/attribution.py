@@ -276,28 +276,36 @@ class Rule:
     name: str
     kind: str
     pattern: re.Pattern[str]
+    #: Lower-case words one of which must occur for the pattern to be tried (speed).
+    triggers: tuple[str, ...]
+
+    def applies(self, lowered: str) -> bool:
+        return any(trigger in lowered for trigger in self.triggers)
 
 
-def _rules(kind_patterns: tuple[tuple[str, str, str], ...]) -> tuple[Rule, ...]:
-    return tuple(Rule(name, kind, re.compile(pattern, re.IGNORECASE)) for name, kind, pattern in kind_patterns)
+def _rules(kind_patterns: tuple[tuple[str, str, str, str], ...]) -> tuple[Rule, ...]:
+    return tuple(
+        Rule(name, kind, re.compile(pattern, re.IGNORECASE), tuple(triggers.split("|")))
+        for name, kind, triggers, pattern in kind_patterns
+    )
 
 
 CHANNEL_RULES: tuple[Rule, ...] = _rules(
     (
-        ("channel-telegram", "telegram", r"\b(?:(?:his|her|its|their|the|a)\s+)?(?:official\s+)?Telegram(?:\s+(?:channel|account|post|message))?"),
-        ("channel-max", "max", r"\b(?:(?:his|her|its|their|the|a)\s+)?Max\s+messenger(?:\s+channel)?"),
-        ("channel-social", "post", r"\b(?:(?:his|her|its|their|the|a)\s+)?(?:X|Twitter|Facebook|Instagram|VKontakte|VK|WhatsApp|Truth Social|LinkedIn|YouTube)\s+(?:account|page|post|channel|feed)"),
-        ("channel-social-on", "post", r"\b(?<=on )(?:X|Twitter|Facebook|Instagram|VKontakte|Weibo|YouTube)\b"),
-        ("channel-interview", "interview", r"\b(?:an?|the|in\s+an?)?\s*(?:exclusive\s+|televised\s+|television\s+|TV\s+|radio\s+|phone\s+|telephone\s+)?interview(?:\s+with\s+(?:an?|the)?\s*[\w\s-]{0,40}?(?:outlet|broadcaster|newspaper|agency|channel|radio|television|TV|(?-i:[A-Z]\w+)))?"),
-        ("channel-briefing", "briefing", r"\b(?:an?|the)?\s*(?:closed-door\s+|press\s+|news\s+|daily\s+|private\s+)?briefings?(?:\s+with\s+[\w\s-]{0,30}?journalists|\s+with\s+reporters)?"),
-        ("channel-press-conference", "press-conference", r"\b(?:an?|the)?\s*(?:press|news)\s+conference"),
-        ("channel-statement", "statement", r"\b(?:an?|the|his|her|its|their)?\s*(?:written\s+|joint\s+|official\s+|brief\s+)?statements?"),
-        ("channel-press-release", "statement", r"\b(?:an?|the)?\s*press\s+release"),
-        ("channel-message", "post", r"\b(?:an?|the|his|her|its|their)?\s*(?:cryptic\s+|brief\s+|short\s+|video\s+)?(?:message|post|tweet|video address)"),
-        ("channel-letter", "letter", r"\b(?:an?|the|his|her|its|their)?\s*(?:open\s+)?letter"),
-        ("channel-filing", "filing", r"\b(?:an?|the)?\s*(?:court|regulatory)\s+(?:filing|documents?|papers)"),
-        ("channel-speech", "speech", r"\b(?:an?|the|his|her|its|their)?\s*(?:televised\s+)?(?:speech|address)\b"),
-        ("channel-email", "email", r"\b(?:an?|the)?\s*e-?mail(?:ed)?\s*(?:statement)?"),
+        ("channel-telegram", "telegram", "telegram", r"\b(?:(?:his|her|its|their|the|a)\s+)?(?:official\s+)?Telegram(?:\s+(?:channel|account|post|message))?"),
+        ("channel-max", "max", "max", r"\b(?:(?:his|her|its|their|the|a)\s+)?Max\s+messenger(?:\s+channel)?"),
+        ("channel-social", "post", "account|page|post|channel|feed", r"\b(?:(?:his|her|its|their|the|a)\s+)?(?:X|Twitter|Facebook|Instagram|VKontakte|VK|WhatsApp|Truth Social|LinkedIn|YouTube)\s+(?:account|page|post|channel|feed)"),
+        ("channel-social-on", "post", "on ", r"\b(?<=on )(?:X|Twitter|Facebook|Instagram|VKontakte|Weibo|YouTube)\b"),
+        ("channel-interview", "interview", "interview", r"\b(?:an?|the|in\s+an?)?\s*(?:exclusive\s+|televised\s+|television\s+|TV\s+|radio\s+|phone\s+|telephone\s+)?interview(?:\s+with\s+(?:an?|the)?\s*[\w\s-]{0,40}?(?:outlet|broadcaster|newspaper|agency|channel|radio|television|TV|(?-i:[A-Z]\w+)))?"),
+        ("channel-briefing", "briefing", "briefing", r"\b(?:an?|the)?\s*(?:closed-door\s+|press\s+|news\s+|daily\s+|private\s+)?briefings?(?:\s+with\s+[\w\s-]{0,30}?journalists|\s+with\s+reporters)?"),
+        ("channel-press-conference", "press-conference", "conference", r"\b(?:an?|the)?\s*(?:press|news)\s+conference"),
+        ("channel-statement", "statement", "statement", r"\b(?:an?|the|his|her|its|their)?\s*(?:written\s+|joint\s+|official\s+|brief\s+)?statements?"),
+        ("channel-press-release", "statement", "release", r"\b(?:an?|the)?\s*press\s+release"),
+        ("channel-message", "post", "message|post|tweet|address", r"\b(?:an?|the|his|her|its|their)?\s*(?:cryptic\s+|brief\s+|short\s+|video\s+)?(?:message|post|tweet|video address)"),
+        ("channel-letter", "letter", "letter", r"\b(?:an?|the|his|her|its|their)?\s*(?:open\s+)?letter"),
+        ("channel-filing", "filing", "filing|document|papers", r"\b(?:an?|the)?\s*(?:court|regulatory)\s+(?:filing|documents?|papers)"),
+        ("channel-speech", "speech", "speech|address", r"\b(?:an?|the|his|her|its|their)?\s*(?:televised\s+)?(?:speech|address)\b"),
+        ("channel-email", "email", "mail", r"\b(?:an?|the)?\s*e-?mail(?:ed)?\s*(?:statement)?"),
     )
 )
 
@@ -307,22 +315,22 @@ CHANNEL_RULES: tuple[Rule, ...] = _rules(
 
 MARKER_RULES: tuple[Rule, ...] = _rules(
     (
-        ("marker-not-verified", "unverified", r"\b(?:could|can|has|have|had|was|were|is|are)?\s*(?:not|n't)\s+(?:been\s+|be\s+)?(?:independently\s+)?(?:verified|confirmed|corroborated)(?:\s+independently)?\b"),
-        ("marker-unverified-word", "unverified", r"\bunverifi(?:ed|able)\b"),
-        ("marker-lack-verification", "unverified", r"\black of (?:independent )?verification\b"),
-        ("marker-skepticism", "skepticism", r"\b(?:met|greeted|viewed|received|treated)\s+with\s+(?:some\s+|considerable\s+|widespread\s+)?(?:skepticism|scepticism|doubt|suspicion)\b"),
-        ("marker-doubt", "skepticism", r"\b(?:cast|casts|raised|raises)\s+doubts?\b"),
-        ("marker-unacknowledged", "unacknowledged", r"\b(?:not|never)\s+(?:been\s+)?(?:officially\s+|publicly\s+)?(?:acknowledged|commented on)\b"),
-        ("marker-dismissed", "dismissed", r"\bdismiss(?:ed|es|ing)?\b[^.;]{0,60}?\bas\s+[‘'\"“]?[\w\s-]{1,40}"),
-        ("marker-rejected", "dismissed", r"\brejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accounts?)\b"),
-        ("marker-reportedly", "reportedly", r"\breportedly\b"),
-        ("marker-alleged", "alleged", r"\b(?:alleged(?:ly)?|purported(?:ly)?)\b"),
-        ("marker-unconfirmed", "unverified", r"\bunconfirmed\b"),
-        ("marker-disputed", "disputed", r"\b(?:disputed|contested)\b"),
-        ("marker-contradicts", "disputed", r"\bcontradict(?:s|ed|ing)?\b"),
-        ("marker-conflicting", "disputed", r"\bconflicting accounts?\b"),
-        ("marker-denied", "disputed", r"\bdenied\b"),
-        ("marker-overstatement", "skepticism", r"\bpotential for overstatement\b"),
+        ("marker-not-verified", "unverified", "verified|confirmed|corroborated", r"\b(?:could|can|has|have|had|was|were|is|are)?\s*(?:not|n't)\s+(?:been\s+|be\s+)?(?:independently\s+)?(?:verified|confirmed|corroborated)(?:\s+independently)?\b"),
+        ("marker-unverified-word", "unverified", "unverifi", r"\bunverifi(?:ed|able)\b"),
+        ("marker-lack-verification", "unverified", "lack of", r"\black of (?:independent )?verification\b"),
+        ("marker-skepticism", "skepticism", "with", r"\b(?:met|greeted|viewed|received|treated)\s+with\s+(?:some\s+|considerable\s+|widespread\s+)?(?:skepticism|scepticism|doubt|suspicion)\b"),
+        ("marker-doubt", "skepticism", "doubt", r"\b(?:cast|casts|raised|raises)\s+doubts?\b"),
+        ("marker-unacknowledged", "unacknowledged", "acknowledged|commented", r"\b(?:not|never)\s+(?:been\s+)?(?:officially\s+|publicly\s+)?(?:acknowledged|commented on)\b"),
+        ("marker-dismissed", "dismissed", "dismiss", r"\bdismiss(?:ed|es|ing)?\b[^.;]{0,60}?\bas\s+[‘'\"“]?[\w\s-]{1,40}"),
+        ("marker-rejected", "dismissed", "rejected", r"\brejected\s+(?:the\s+)?(?:claims?|reports?|allegations?|accounts?)\b"),
+        ("marker-reportedly", "reportedly", "reportedly", r"\breportedly\b"),
+        ("marker-alleged", "alleged", "alleged|purported", r"\b(?:alleged(?:ly)?|purported(?:ly)?)\b"),
+        ("marker-unconfirmed", "unverified", "unconfirmed", r"\bunconfirmed\b"),
+        ("marker-disputed", "disputed", "disputed|contested", r"\b(?:disputed|contested)\b"),
+        ("marker-contradicts", "disputed", "contradict", r"\bcontradict(?:s|ed|ing)?\b"),
+        ("marker-conflicting", "disputed", "conflicting", r"\bconflicting accounts?\b"),
+        ("marker-denied", "disputed", "denied", r"\bdenied\b"),
+        ("marker-overstatement", "skepticism", "overstatement", r"\bpotential for overstatement\b"),
     )
 )
 
