@@ -75,7 +75,17 @@ class TimeExpression:
 
 # --- compiled rules -----------------------------------------------------------
 
-_COMPILED = tuple((rule, re.compile(rule.pattern)) for rule in R.RULES)
+_COMPILED = tuple(
+    (
+        rule,
+        re.compile(rule.pattern),
+        re.compile(t) if isinstance(t := R.TRIGGERS.get(rule.name), str) else t,
+    )
+    for rule in R.RULES
+)
+_TRIGGER_WORD = re.compile(r"[^\W\d_]+")
+#: How far before a trigger hit an expression may start; longer than any expression.
+_WINDOW = 60
 _WORD = re.compile(r"[\w'’]+")
 _FUTURE = re.compile(
     r"\b(?:will|won['’]t|shall|going to|expected to|scheduled|set to|plans? to|planning to|is to|are to|"
@@ -312,10 +322,50 @@ def _acceptable(text: str, cand: _Candidate) -> bool:
     return True
 
 
+_WORD_START = re.compile(r"(?:^|(?<=[\s(\"“‘'—–/-]))[^\s]")
+
+
+def _matches(
+    text: str,
+    regex: re.Pattern[str],
+    trigger: re.Pattern[str] | frozenset[str] | None,
+    starts: list[int],
+    words: dict[str, list[int]],
+) -> list[re.Match[str]]:
+    """Matches of ``regex``; with a trigger, only those starting at a word start shortly before a hit."""
+    if trigger is None:
+        return list(regex.finditer(text))
+    if isinstance(trigger, frozenset):
+        hits = sorted(p for w in trigger for p in words.get(w, ()))
+    else:
+        hits = [m.start() for m in trigger.finditer(text)]
+    out: list[re.Match[str]] = []
+    seen: set[tuple[int, int]] = set()
+    tried: set[int] = set()
+    for hit in hits:
+        first = bisect_right(starts, hit - _WINDOW)
+        last = bisect_right(starts, hit)
+        for pos in starts[first:last]:
+            if pos in tried:
+                continue
+            m = regex.match(text, pos)
+            if m is None or m.end() <= hit:
+                continue
+            tried.add(pos)
+            if m.span() not in seen:
+                seen.add(m.span())
+                out.append(m)
+    return out
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for rule, regex in _COMPILED:
-        for m in regex.finditer(text):
+    starts = [m.start() for m in _WORD_START.finditer(text)]
+    words: dict[str, list[int]] = {}
+    for m in _TRIGGER_WORD.finditer(text):
+        words.setdefault(m.group().lower(), []).append(m.start())
+    for rule, regex, trigger in _COMPILED:
+        for m in _matches(text, regex, trigger, starts, words):
             if m.end() > m.start():
                 cand = _Candidate(m.start(), m.end(), rule, m)
                 if _acceptable(text, cand):

@@ -175,6 +175,73 @@ class Rule:
     priority: int = 0
 
 
+_UNIT_WORDS = "second minute hour day night week weekend fortnight month quarter year decade century centuries"
+_UNIT_WORDS_ALL = _UNIT_WORDS + " seconds minutes hours days nights weeks weekends fortnights months quarters years decades"
+_MONTH_WORDS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_WEEKDAY_WORDS = "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays"
+_PART_WORDS = "morning afternoon evening night"
+
+#: What every match of a rule contains: either a set of lowercase words (matched
+#: against the text's words) or a regex. A rule's own pattern is then tried only
+#: at word starts shortly before each hit, which keeps long texts fast.
+TRIGGERS: dict[str, frozenset[str] | str] = {
+    name: (frozenset(words.split()) if isinstance(words, str) and not words.startswith("re:") else words[3:])
+    for name, words in {
+        "date_iso": r"re:\d{4}-\d\d-",
+        "date_numeric_mdy": r"re:\d/\d",
+        "date_month_day_year": _MONTH_WORDS,
+        "date_day_month_year": _MONTH_WORDS,
+        "date_month_day": _MONTH_WORDS,
+        "date_month_dayword": _MONTH_WORDS,
+        "date_day_month": _MONTH_WORDS,
+        "date_dayword_of_month": _MONTH_WORDS,
+        "date_month_year": _MONTH_WORDS,
+        "date_month": _MONTH_WORDS,
+        "date_year": r"re:(?<!\d)(?:1[6-9]|20)\d\d(?!\d)",
+        "date_fiscal_year": "fiscal fy",
+        "date_fiscal_rel": "fiscal",
+        "date_quarter": "quarter",
+        "date_quarter_q": r"re:Q[1-4]",
+        "date_half": "half",
+        "date_season": "spring summer autumn fall winter",
+        "date_decade": r"re:\d0['’]?s\b",
+        "date_century": "century",
+        "date_holiday": "christmas halloween valentine boxing year",
+        "date_relative_day": "today tonight tomorrow yesterday",
+        "date_relative_day_part": _PART_WORDS,
+        "date_day_before": "yesterday tomorrow",
+        "date_weekday": _WEEKDAY_WORDS,
+        "date_this_unit": "week weekend month year quarter decade century day night morning afternoon evening",
+        "date_later_this": "later earlier",
+        "date_boundary_of": "week month year decade century",
+        "date_ago": "ago",
+        "reference": "now currently present presently nowadays moment days recently lately past future",
+        "time_clock": r"re:\d[:.][0-5]\d",
+        "time_hour_ampm": r"re:(?<![\w.])[aApP]\.?[mM]\b",
+        "time_oclock": "clock",
+        "time_named": "noon midnight midday",
+        "time_part_of_date": "of",
+        "time_early_hours": "hours",
+        "time_part_of_day": "morning afternoon evening",
+        "time_anaphoric_part": _PART_WORDS,
+        "duration_offset": "earlier later before after previously",
+        "duration_bare_offset": "seconds minutes hours days weeks months years decades",
+        "duration_span": _UNIT_WORDS_ALL,
+        "duration_vague": "seconds minutes hours days weeks months years decades centuries",
+        "duration_unit_alone": "week month year decade century fortnight",
+        "duration_half": "half",
+        "set_every": "every each per",
+        "set_times_per": "once twice times",
+        "set_weekday_plural": _WEEKDAY_WORDS,
+        "set_frequency_word": " ".join(FREQUENCY_WORDS),
+        "set_a_unit": "year month week day hour",
+    }.items()
+}
+
+
 _Y = rf"(?P<year>{YEAR})"
 _D = rf"(?P<day>{DAY_NUM})"
 _M = rf"(?P<month>{MONTH})"
