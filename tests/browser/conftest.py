@@ -85,7 +85,8 @@ class Reader:
 
     def open(self, path: str):  # type: ignore[no-untyped-def]
         response = self.page.goto(self.base + path, wait_until="load")
-        if self.base.startswith("http"):
+        # A change of fragment alone is no new request, so it has no response.
+        if self.base.startswith("http") and not (response is None and "#" in path):
             assert response is not None and response.ok, f"{path}: {response and response.status}"
         return response
 
