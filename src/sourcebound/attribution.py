@@ -341,6 +341,11 @@ class _Extractor:
             # a reduced passive: "figures, though officially confirmed by the ministry"
             if after.lower == "by" and self._np_before(tokens, group - 1) is None:
                 passive = True
+        if tokens[i].capitalized and i > 0 and tokens[i - 1].text not in _OPEN_QUOTES | {"(", "—"}:
+            return None  # part of a name: "the United States"
+        if not chain and form in rules.NOUN_LIKE_FORMS:
+            if after is None or not (after.lower == "that" or after.text in _OPEN_QUOTES or after.text in ":,"):
+                return None
         if not chain:
             if before is not None and before.lower in rules.DETERMINERS | rules.NOUN_PREMODIFIERS | {"’s", "'s"}:
                 return None  # a noun or an adjective: "these claims", "the reported figures"

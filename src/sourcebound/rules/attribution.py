@@ -155,6 +155,15 @@ def cue_forms() -> dict[str, CueLemma]:
 #: Phrase cues: a source follows them ("according to the ministry").
 ACCORDING_TO = re.compile(r"\b(?:[Aa]ccording to|[Aa]s (?:reported|stated|announced|claimed) by|[Cc]iting)\b")
 
+#: Cue forms that are as often nouns ("in 40 states", "the same state"): without an
+#: auxiliary they report only before a that-clause, a quotation, a colon or a comma.
+NOUN_LIKE_FORMS = frozenset(
+    """
+    state states report reports claim claims post posts quote quotes comment comments question questions
+    promise promises estimate estimates fear fears show shows rule rules find finds signal signals remark remarks
+    """.split()
+)
+
 #: Auxiliaries, modals, negation and adverbs that belong to the verb group of a cue.
 AUXILIARIES = frozenset(
     """
