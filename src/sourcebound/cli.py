@@ -45,14 +45,23 @@ def cli(verbose: bool) -> None:
 @click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None, help="Where to write the site [default: site/].")
 @click.option("--config-file", type=click.Path(path_type=Path, dir_okay=False), default=Path("mkdocs.yml"), show_default=True, help="The MkDocs configuration.")
 @click.option("--strict", is_flag=True, help="Fail on any rejected input and on any MkDocs warning.")
-def build(corpus_dir: Path | None, site_dir: Path | None, config_file: Path, strict: bool) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes for extraction [default: one per CPU core].")
+@click.option("--no-cache", is_flag=True, help="Extract every document again, ignoring cached results.")
+def build(corpus_dir: Path | None, site_dir: Path | None, config_file: Path, strict: bool, workers: int | None, no_cache: bool) -> None:
     """Run the pipeline over the corpus, then build the site with MkDocs."""
     from .site import mkdocs_build
 
     if corpus_dir is not None and not corpus_dir.is_dir():
         _fail(f"corpus folder not found: {corpus_dir}")
     try:
-        mkdocs_build(config_file, corpus_dir=corpus_dir.resolve() if corpus_dir else None, site_dir=site_dir, strict=strict)
+        mkdocs_build(
+            config_file,
+            corpus_dir=corpus_dir.resolve() if corpus_dir else None,
+            site_dir=site_dir,
+            strict=strict,
+            workers=workers,
+            use_cache=not no_cache,
+        )
     except SourceboundError as exc:
         _fail(str(exc))
 

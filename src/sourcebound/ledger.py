@@ -65,13 +65,16 @@ def document_json(record: DocumentRecord, *, public: bool = False) -> dict[str, 
     }
 
 
+_TEXT_KEYS = frozenset({"text", "name", "role"})
+
+
 def _without_text(data: Any, show_text: bool) -> Any:
-    """Drop every copy of document text (keys named ``text``) when it is withheld;
-    offsets stay, so citations still resolve."""
+    """Drop every copy of document text (``text``, and the names and roles read
+    from it) when it is withheld; offsets stay, so citations still resolve."""
     if show_text:
         return data
     if isinstance(data, dict):
-        return {k: (None if k == "text" else _without_text(v, show_text)) for k, v in data.items()}
+        return {k: (None if k in _TEXT_KEYS else _without_text(v, show_text)) for k, v in data.items()}
     if isinstance(data, list):
         return [_without_text(v, show_text) for v in data]
     return data
@@ -98,6 +101,12 @@ def input_json(item: InputFile) -> dict[str, Any]:
     }
 
 
+def published_records(ledger: Ledger) -> tuple[DocumentRecord, ...]:
+    """The records whose text may be shown: what is derived from a withheld text
+    (timeline entries, sources) stays out of the published site."""
+    return tuple(r for r in ledger.records if r.document.metadata.text_visible)
+
+
 def ledger_json(ledger: Ledger, *, public: bool = False) -> dict[str, Any]:
     from .timeline import corpus_timeline
 
@@ -106,7 +115,7 @@ def ledger_json(ledger: Ledger, *, public: bool = False) -> dict[str, Any]:
         "generator": f"sourcebound {__version__}",
         "documents": [document_json(r, public=public) for r in ledger.records],
         "sources": [entity_json(e) for e in ledger.entities],
-        "timeline": [e.to_json() for e in corpus_timeline(ledger.records).entries],
+        "timeline": [e.to_json() for e in corpus_timeline(published_records(ledger) if public else ledger.records).entries],
         "inputs": [input_json(i) for i in ledger.inputs],
     }
 

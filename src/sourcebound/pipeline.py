@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import metadata as meta
+from .cache import RecordCache, record_key
 from .errors import ConfigurationError, Diagnostic, InputRejected, Severity
 from .ingest import document_format, read_document
 from .model import Document, DocumentRecord, InputFile, InputStatus, Ledger
+from .attribution import extract_attributions
 from .segment import segment
+from .timex import extract_times
 
 log = logging.getLogger(__name__)
 
@@ -24,11 +28,14 @@ log = logging.getLogger(__name__)
 def process_document(document: Document, dct: str | None = None) -> DocumentRecord:
     """Everything derived from one document alone."""
     dct_value, dct_origin = _document_date(document, dct)
+    segmentation = segment(document)
     return DocumentRecord(
         document=document,
-        segmentation=segment(document),
+        segmentation=segmentation,
         dct=dct_value,
         dct_origin=dct_origin,
+        times=extract_times(document.text, segmentation, dct=dct_value, doc_id=document.id),
+        attributions=extract_attributions(document.text, segmentation, doc_id=document.id),
     )
 
 
@@ -52,12 +59,58 @@ def discover(corpus_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
 
 
-def build_ledger(corpus_dir: Path, *, dct: str | None = None) -> Ledger:
+#: Below this many documents to extract, worker processes cost more than they save.
+PARALLEL_MINIMUM = 64
+
+
+def build_ledger(corpus_dir: Path, *, dct: str | None = None, cache: RecordCache | None = None, workers: int = 1) -> Ledger:
     """Read the whole corpus folder into a :class:`Ledger`."""
     corpus_dir = Path(corpus_dir)
     label = corpus_dir.resolve().name
     files = discover(corpus_dir)
-    return ledger_from_paths(files, display=lambda p: f"{label}/{p.relative_to(corpus_dir).as_posix()}", root=corpus_dir, dct=dct)
+    return ledger_from_paths(
+        files,
+        display=lambda p: f"{label}/{p.relative_to(corpus_dir).as_posix()}",
+        root=corpus_dir,
+        dct=dct,
+        cache=cache,
+        workers=workers,
+    )
+
+
+def _process(job: tuple[Document, str | None]) -> DocumentRecord:
+    return process_document(*job)
+
+
+def process_documents(
+    documents: Sequence[Document], *, dct: str | None = None, cache: RecordCache | None = None, workers: int = 1
+) -> list[DocumentRecord]:
+    """Records for ``documents`` in the same order: from the cache where an entry
+    matches, otherwise extracted, across ``workers`` processes for large batches.
+    The result never depends on the number of workers."""
+    records: list[DocumentRecord | None] = [None] * len(documents)
+    keys: list[str] = []
+    missing: list[int] = []
+    for index, document in enumerate(documents):
+        key = record_key(document, dct) if cache is not None else ""
+        keys.append(key)
+        cached = cache.get(key) if cache is not None else None
+        if cached is not None and cached.document == document:
+            records[index] = cached
+        else:
+            missing.append(index)
+    jobs = [(documents[i], dct) for i in missing]
+    if workers > 1 and len(jobs) >= PARALLEL_MINIMUM:
+        chunk = max(1, len(jobs) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            computed = list(pool.map(_process, jobs, chunksize=chunk))
+    else:
+        computed = [_process(job) for job in jobs]
+    for index, record in zip(missing, computed, strict=True):
+        records[index] = record
+        if cache is not None:
+            cache.put(keys[index], record)
+    return [r for r in records if r is not None]
 
 
 def ledger_from_paths(
@@ -66,11 +119,13 @@ def ledger_from_paths(
     display: Callable[[Path], str] = str,
     root: Path | None = None,
     dct: str | None = None,
+    cache: RecordCache | None = None,
+    workers: int = 1,
 ) -> Ledger:
     """Read the given files (documents and their sidecars) into a :class:`Ledger`."""
     paths = list(paths)
     inputs: list[InputFile] = []
-    records: list[DocumentRecord] = []
+    documents: list[Document] = []
     sidecars = {p for p in paths if p.name.endswith(meta.SIDECAR_SUFFIX)}
     described: dict[Path, Path] = {}
     for sidecar in sidecars:
@@ -115,13 +170,19 @@ def ledger_from_paths(
             continue
         ids[document.id] = shown
         hashes[document.content_hash] = shown
-        records.append(process_document(document, dct))
+        documents.append(document)
         inputs.append(InputFile(shown, InputStatus.ACCEPTED, document_id=document.id, diagnostics=warnings))
 
     for item in inputs:
         for diagnostic in item.diagnostics:
             (log.warning if diagnostic.severity is Severity.ERROR else log.info)("%s", diagnostic)
-    return Ledger(records=tuple(sorted(records, key=lambda r: r.id)), inputs=tuple(sorted(inputs)))
+    records = sorted(process_documents(documents, dct=dct, cache=cache, workers=workers), key=lambda r: r.id)
+    return corpus_index(records, inputs)
+
+
+def corpus_index(records: Sequence[DocumentRecord], inputs: Iterable[InputFile]) -> Ledger:
+    """The cross-document stage: what needs every record at once."""
+    return Ledger(records=tuple(records), inputs=tuple(sorted(inputs)))
 
 
 def _path_problem(path: Path, root: Path | None) -> str | None:

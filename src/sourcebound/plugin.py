@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 
+from .cache import RecordCache
 from .errors import SourceboundError
 from .site import generate
 
@@ -31,6 +32,10 @@ class SourceboundConfig(Config):
     """The heading of the home page."""
     strict_inputs = opt.Type(bool, default=False)
     """Fail the build when any input file is rejected (``sourcebound build --strict``)."""
+    cache_dir = opt.Type(str, default=".cache/sourcebound")
+    """Where extraction results are cached, relative to ``mkdocs.yml``; empty: no cache."""
+    workers = opt.Type(int, default=0)
+    """Processes for extraction; 0: one per CPU core."""
 
 
 class SourceboundPlugin(BasePlugin[SourceboundConfig]):
@@ -46,6 +51,14 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
             corpus = Path(config.config_file_path).parent / corpus
         return corpus
 
+    def _cache(self, config: MkDocsConfig) -> RecordCache | None:
+        if not self.config.cache_dir:
+            return None
+        directory = Path(self.config.cache_dir)
+        if not directory.is_absolute():
+            directory = Path(config.config_file_path).parent / directory
+        return RecordCache(directory)
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         source_log = logging.getLogger("sourcebound")
         handler = _ForwardToMkDocs()
@@ -56,6 +69,8 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
                 Path(config.docs_dir),
                 strict_inputs=self.config.strict_inputs,
                 site_title=self.config.title,
+                cache=self._cache(config),
+                workers=self.config.workers or os.cpu_count() or 1,
             )
         except SourceboundError as exc:
             raise PluginError(str(exc)) from exc

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .ledger import dumps, ledger_json
+from .ledger import dumps, ledger_json, published_records
 from .model import DocumentRecord, InputStatus, Ledger
 from .source_pages import attribution_index, source_page, sources_index_page, sourcing_profile
 from .templating import NOT_STATED, escape_text, front_matter_title, render_template
@@ -197,10 +197,11 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str,
     titles = {r.id: display_title(r) for r in ledger.records}
     page_names = source_page_names(ledger.entities)
     entity_of = {attribution: page_names[entity] for attribution, entity in attribution_index(ledger.entities).items()}
-    timeline = corpus_timeline(ledger.records)
+    timeline = corpus_timeline(published_records(ledger))
     for record in ledger.records:
         pages[f"documents/{record.id}.md"] = _document_page(record, entity_of)
-        pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
+        if record.document.metadata.text_visible:
+            pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
     pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
     pages["sources/index.md"] = sources_index_page(ledger, ledger.entities, titles, page_names)
     for entity in ledger.entities:

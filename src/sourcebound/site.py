@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import RecordCache
 from .errors import ConfigurationError, StrictModeFailure
 from .model import Ledger
 from .pipeline import build_ledger
@@ -63,17 +64,26 @@ def sync_generated(docs_dir: Path, files: dict[str, str]) -> SyncResult:
     return SyncResult(tuple(written), unchanged, tuple(removed))
 
 
-def generate(corpus_dir: Path, docs_dir: Path, *, strict_inputs: bool = False, site_title: str = "sourcebound") -> Ledger:
+def generate(
+    corpus_dir: Path,
+    docs_dir: Path,
+    *,
+    strict_inputs: bool = False,
+    site_title: str = "sourcebound",
+    cache: RecordCache | None = None,
+    workers: int = 1,
+) -> Ledger:
     """Run the pipeline over ``corpus_dir`` and write the generated pages."""
-    ledger = build_ledger(corpus_dir)
+    ledger = build_ledger(corpus_dir, cache=cache, workers=workers)
     if strict_inputs and ledger.rejected:
         names = ", ".join(item.path for item in ledger.rejected)
         raise StrictModeFailure(f"{len(ledger.rejected)} input file(s) rejected in strict mode: {names}")
     result = sync_generated(docs_dir, render_site(ledger, site_title=site_title))
     log.info(
-        "sourcebound: %d documents, %d inputs; %d pages written, %d unchanged, %d removed",
+        "sourcebound: %d documents, %d inputs (%s); %d pages written, %d unchanged, %d removed",
         len(ledger.records),
         len(ledger.inputs),
+        f"{cache.hits} cached, {cache.misses} extracted" if cache is not None else "no cache",
         len(result.written),
         result.unchanged,
         len(result.removed),
@@ -81,7 +91,15 @@ def generate(corpus_dir: Path, docs_dir: Path, *, strict_inputs: bool = False, s
     return ledger
 
 
-def mkdocs_build(config_file: Path, *, corpus_dir: Path | None, site_dir: Path | None, strict: bool) -> None:
+def mkdocs_build(
+    config_file: Path,
+    *,
+    corpus_dir: Path | None,
+    site_dir: Path | None,
+    strict: bool,
+    workers: int | None = None,
+    use_cache: bool = True,
+) -> None:
     """Build the site with MkDocs, telling the sourcebound plugin which corpus to read."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -100,6 +118,10 @@ def mkdocs_build(config_file: Path, *, corpus_dir: Path | None, site_dir: Path |
         if corpus_dir is not None:
             plugin.config["corpus"] = str(corpus_dir)
         plugin.config["strict_inputs"] = strict
+        if workers is not None:
+            plugin.config["workers"] = workers
+        if not use_cache:
+            plugin.config["cache_dir"] = ""
         build(config)
     except MkDocsException as exc:
         raise ConfigurationError(f"MkDocs build failed: {exc}") from exc

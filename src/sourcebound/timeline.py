@@ -118,13 +118,24 @@ def _not_stated(basis: str) -> Clock:
 
 def _expression_clock(expression: Any, basis: str) -> Clock:
     value = expression.value
-    if expression.type == "DURATION":
+    if _is_range(expression):
+        value = f"{expression.begin}/{expression.end_value}"
+        words = _range_words(expression.begin, expression.end_value)
+    elif expression.type == "DURATION":
         words = f"“{expression.text}”"
     else:
         words = tv.describe(value)
         if getattr(expression, "zone", None):
             words = f"{words}, {expression.zone}"
     return Clock(value, expression.precision, words, basis, expression.id)
+
+
+def _range_words(begin: str, end: str) -> str:
+    first, last = tv.describe(begin), tv.describe(end)
+    for suffix in (" (day not stated)", " (year not stated)"):
+        if first.endswith(suffix) and last.endswith(suffix):
+            return f"{first[: -len(suffix)]} to {last[: -len(suffix)]}{suffix}"
+    return f"{first} to {last}"
 
 
 def publication_clock(record: DocumentRecord) -> Clock:
@@ -142,6 +153,19 @@ def _contains(span: Any, start: int, end: int) -> bool:
     return span is not None and span.start <= start and end <= span.end
 
 
+@dataclass(frozen=True)
+class _Point:
+    """One bound of a range, placed like an expression of its own."""
+
+    value: str
+    anchor: str
+    offset: str | None
+    type: str = "TIME"
+    mod: str | None = None
+    begin: str | None = None
+    end_value: str | None = None
+
+
 def _owning_attribution(expression: Any, attributions: Sequence[Any]) -> tuple[Any | None, bool]:
     """The attribution an expression belongs to, and whether it lies inside the
     reported content (True) or in the reporting clause (False)."""
@@ -154,11 +178,19 @@ def _owning_attribution(expression: Any, attributions: Sequence[Any]) -> tuple[A
     return None, False
 
 
+def _is_range(expression: Any) -> bool:
+    return bool(getattr(expression, "begin", None) and getattr(expression, "end_value", None))
+
+
 def _dates_something(expression: Any) -> bool:
     if expression.type in _DATING_TYPES:
         return True
     if expression.type == "DURATION":
-        return expression.anchor in ("expression", "dct") and (expression.offset is not None or expression.anchor == "expression" or expression.mod in ("LESS_THAN", "EQUAL_OR_LESS"))
+        if _is_range(expression):
+            return True
+        if expression.anchor in ("expression", "event") and expression.offset is not None:
+            return True
+        return expression.anchor == "dct" and (expression.offset is not None or expression.mod in ("LESS_THAN", "EQUAL_OR_LESS"))
     return False
 
 
@@ -198,6 +230,12 @@ def document_timeline(record: DocumentRecord) -> DocumentTimeline:
         return result
 
     def _placement(expression: Any, depth: int) -> tuple[str, float, float] | None:
+        if _is_range(expression):
+            first = _placement(_Point(expression.begin, expression.anchor, None), depth)
+            last = _placement(_Point(expression.end_value, expression.anchor, None), depth)
+            if first is None or last is None or first[0] != last[0]:
+                return None
+            return first[0], min(first[1], last[1]), max(first[2], last[2])
         if expression.type == "DURATION":
             amount = tv.parse_duration(expression.offset) if expression.offset else None
             if expression.anchor == "expression" and expression.anchor_id in by_id and depth < 8:
@@ -217,7 +255,12 @@ def document_timeline(record: DocumentRecord) -> DocumentTimeline:
         interval = tv.absolute_interval(parsed)
         if interval is not None:
             return AXIS_CALENDAR, *interval
-        if parsed.time_only or (parsed.year is None and parsed.month is None and parsed.day is None and expression.offset):
+        unnamed_day = parsed.year is None and parsed.month is None and parsed.day is None
+        # A clock time on an unnamed day is taken as the day of the report; a part
+        # of the day ("the early hours") only when the text ties it to that day
+        # ("tonight", "the previous night").
+        tied = expression.anchor == "dct" and (expression.offset is not None or parsed.hour is not None)
+        if unnamed_day and (parsed.hour is not None or tied):
             shift = tv.day_offset(expression.offset) if expression.offset else 0
             if shift is None:
                 return None
@@ -231,7 +274,10 @@ def document_timeline(record: DocumentRecord) -> DocumentTimeline:
 
     entries: list[TimelineEntry] = []
     others: list[Any] = []
+    ranges = [e for e in expressions if _is_range(e)]
     for expression in expressions:
+        if any(r is not expression and r.start <= expression.start and expression.end <= r.end for r in ranges):
+            continue  # a bound of a range ("8:10" in "between 8:10 and 12:00") is part of its entry
         if not _dates_something(expression):
             others.append(expression)
             continue
@@ -256,11 +302,14 @@ def document_timeline(record: DocumentRecord) -> DocumentTimeline:
             event = _expression_clock(inner[0], "stated in the reported content") if inner else _not_stated("not stated; at or before the statement")
         placement = place(expression)
         relation = None
+        approx = "about " if expression.mod == "APPROX" else ""
         if expression.anchor == "expression" and expression.anchor_id in by_id:
             anchor = by_id[expression.anchor_id]
-            approx = "about " if expression.mod == "APPROX" else ""
             amount = expression.text if expression.offset is None else _amount_words(expression.offset)
             relation = f"{approx}{amount} {_direction(expression.offset, expression.text)} “{anchor.text}”"
+        elif expression.anchor == "event" and expression.type == "DURATION":
+            amount = _amount_words(expression.offset) if expression.offset else expression.text
+            relation = f"{approx}{amount} {_direction(expression.offset, expression.text)} another reported event"
         reason = None
         if placement is None:
             reason = _unplaced_reason(expression, record)
@@ -291,7 +340,9 @@ def document_timeline(record: DocumentRecord) -> DocumentTimeline:
 def _amount_words(offset: str) -> str:
     amount = tv.parse_duration(offset)
     if amount is None:
-        return offset
+        unstated = {"TH": "hours", "TM": "minutes", "TS": "seconds", "D": "days", "W": "weeks", "M": "months", "Y": "years"}
+        unit = offset.lstrip("-P").replace("X", "")
+        return unstated.get(unit, "some time")
     minutes = abs(amount[0])
     for size, unit in ((365 * tv.MINUTES_PER_DAY, "year"), (7 * tv.MINUTES_PER_DAY, "week"), (tv.MINUTES_PER_DAY, "day"), (60, "hour"), (1, "minute")):
         if minutes >= size and minutes % size == 0:
@@ -302,6 +353,8 @@ def _amount_words(offset: str) -> str:
 
 def _unplaced_reason(expression: Any, record: DocumentRecord) -> str:
     parsed = tv.parse_date_value(expression.value)
+    if expression.anchor == "event":
+        return "stated relative to another reported event, whose time the text does not give"
     if expression.anchor == "expression":
         return "placed only relative to another expression whose time is not placed, or by an amount the text does not give"
     if parsed is not None and parsed.year is None and (parsed.month is not None or parsed.day is not None):

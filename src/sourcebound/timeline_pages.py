@@ -56,9 +56,9 @@ def _when(entry: TimelineEntry) -> str:
     clock = entry.event if entry.sets == "event" else entry.statement
     words = clock.words
     if entry.relation:
-        words = f"{entry.relation}"
+        words = entry.relation if words.startswith("“") else f"{words}, {entry.relation}"
     if entry.sets == "statement":
-        words = f"statement at {words}"
+        words = f"statement: {words}"
     return words
 
 
