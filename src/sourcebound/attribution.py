@@ -106,6 +106,9 @@ class Attribution:
 
 _CUE_FORMS = rules.cue_forms()
 _PHRASAL_CUES = {form: entry for form, entry in _CUE_FORMS.items() if " " in form}
+#: A sentence without any of these words holds no cue and is not tokenized (speed).
+_CUE_WORDS = frozenset(form.split()[0] for form in _CUE_FORMS) | {"according"}
+_WORD = re.compile(r"[a-z]+")
 _TOKEN = re.compile(r"\w+(?:[-–.]\w+)*|[’']s\b|n[’']t\b|[^\w\s]")
 _QUOTE_MARKS = frozenset("\"'“”‘’«»„")
 _OPEN_QUOTES = frozenset("\"'“‘«„")
@@ -114,7 +117,7 @@ _CAPITALIZED = re.compile(r"^[A-Z][\w.’'-]*$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     text: str
     start: int
@@ -253,11 +256,13 @@ class _Extractor:
     # -- tokens -------------------------------------------------------------
 
     def _tokens(self, sentence: Sentence) -> list[_Token]:
-        tokens = []
-        for match in _TOKEN.finditer(self.text, sentence.start, sentence.end):
-            token = _Token(match.group(), match.start(), match.end(), match.group().lower())
-            token.quoted = self._in_quote(token.start)
-            tokens.append(token)
+        tokens = [
+            _Token(m.group(), m.start(), m.end(), m.group().lower())
+            for m in _TOKEN.finditer(self.text, sentence.start, sentence.end)
+        ]
+        if sentence.quotes:  # most sentences quote nothing: skip the look-ups
+            for token in tokens:
+                token.quoted = self._in_quote(token.start)
         return tokens
 
     def _in_quote(self, position: int) -> bool:
@@ -274,6 +279,11 @@ class _Extractor:
     # -- one sentence ---------------------------------------------------------
 
     def _sentence(self, sentence: Sentence) -> list[_Draft]:
+        words = set(_WORD.findall(self.text[sentence.start : sentence.end].lower()))
+        if not sentence.headline and not words & _CUE_WORDS:
+            if words & rules.TITLE_WORDS:
+                self._remember_names(self._tokens(sentence))
+            return []
         tokens = self._tokens(sentence)
         drafts: list[_Draft] = []
         if sentence.headline:
