@@ -88,7 +88,7 @@ _TRIGGER_WORD = re.compile(r"[^\W\d_]+")
 _WINDOW = 60
 _WORD = re.compile(r"[\w'’]+")
 _FUTURE = re.compile(
-    r"\b(?:will|won['’]t|shall|going to|expected to|scheduled|set to|plans? to|planning to|is to|are to|"
+    r"\b(?:(?:will|shall|would)(?:\s+not)?\s+(?:be|have)\s+[a-z]+|will|won['’]t|shall|going to|expected to|scheduled|set to|plans? to|planning to|is to|are to|"
     r"upcoming|intends? to|to be held|to begin|to start|to launch)\b|['’]ll\b",
     re.IGNORECASE,
 )
@@ -99,9 +99,11 @@ _PAST = re.compile(
     re.IGNORECASE,
 )
 _YEAR_CONTEXT_BEFORE = frozenset(
-    "in since of the by from until till to during for early late mid fiscal before after year and or through "
+    "in since of the by from until till to during for early late mid fiscal before after year through "
     "between around circa c. about 's season summer winter spring autumn fall".split()
 )
+#: Plural nouns without a final "s": "2009 people" counts people, it is not a year.
+_COUNT_NOUNS = frozenset("people staff men women children personnel police cattle".split())
 _MAY_CONTEXT = frozenset("in since until by of early late mid last next this through from to during before after".split())
 _PROBABLY_A_RATE = re.compile(r"^\s*(?:to|-|–)\s*\d")
 
@@ -281,7 +283,7 @@ def _acceptable(text: str, cand: _Candidate) -> bool:
         nxt = _next_word(text, m.end())
         if _PROBABLY_A_RATE.match(text[m.end() : m.end() + 6]) and not re.match(r"^\s*(?:[-–]|to)\s*(?:19|20)?\d\d\b", text[m.end() :]):
             return False
-        if nxt and nxt[0].islower() and nxt.endswith("s") and prev not in _YEAR_CONTEXT_BEFORE:
+        if nxt and nxt[0].islower() and (nxt.endswith("s") or nxt in _COUNT_NOUNS) and prev not in _YEAR_CONTEXT_BEFORE:
             return False
         if prev in {"boeing", "airbus", "model", "windows", "number", "no", "flight", "route", "highway", "room"}:
             return False
@@ -316,6 +318,8 @@ def _acceptable(text: str, cand: _Candidate) -> bool:
         qty = groups["qty"].lower()
         if qty in {"a", "an"} and _previous_word(text, m.start()) in {"per", "every", "each", "once", "twice", "times"}:
             return False
+        if qty in {"a", "an"} and groups["unit"].lower().endswith("s"):
+            return False  # "a decades-long dispute": the article belongs to the noun
         if qty in {"a", "an"} and groups["unit"].lower() == "second":
             return False  # "a second" is nearly always the ordinal
         return True
@@ -448,11 +452,15 @@ class _Context:
         """Whether the nearest tense cue in the sentence points past the DCT."""
         s, e = _sentence_bounds(self.text, cand.start, cand.end, self.sentences)
 
+        future_spans = [m.span() for m in _FUTURE.finditer(self.text, s, e)]
+
         def distance(regex: re.Pattern[str]) -> int | None:
             best = None
             for m in regex.finditer(self.text, s, e):
                 if cand.start <= m.start() < cand.end:
                     continue
+                if regex is _PAST and any(a <= m.start() < b for a, b in future_spans):
+                    continue  # "will be held" is future
                 d = cand.start - m.end() if m.end() <= cand.start else m.start() - cand.end
                 best = d if best is None else min(best, d)
             return best

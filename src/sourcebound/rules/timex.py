@@ -344,7 +344,7 @@ RULES: tuple[Rule, ...] = (
         4,
     ),
     Rule("date_ago", rf"(?:(?P<mod>{MOD_BEFORE})\s+)?(?P<qty>{QUANTITY})[- ]?(?P<unit>{UNITS_RE})\s+(?i:ago)\b", 6),
-    Rule("reference", r"\b(?P<word>(?i:right now|now|currently|at present|presently|nowadays|at the moment|these days|recently|more recently|lately|in the past|the future|in the future))\b", 1),
+    Rule("reference", r"\b(?P<word>(?i:right now|now|currently|at present|presently|nowadays|at the moment|these days|recently|more recently|lately|the past|the future))\b", 1),
     # --- clock times -----------------------------------------------------------
     Rule(
         "time_clock",
