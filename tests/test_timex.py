@@ -77,6 +77,8 @@ CASES = [
     ("in the summer of 2010 they", None, "the summer of 2010", "DATE", "2010-SU", {}),
     ("last summer it rained", TEST_DCT, "last summer", "DATE", "2024-SU", {}),
     ("results for the third quarter of 2008", None, "the third quarter of 2008", "DATE", "2008-Q3", {}),
+    ("Sales rose in 2009 as well.", None, "2009", "DATE", "2009", {}),
+    ("In the fourth quarter, sales fell.", "2009-02-10", "the fourth quarter", "DATE", "2008-Q4", {}),
     ("sales in the last quarter", "2007-01-18", "the last quarter", "DATE", "2006-Q4", {}),
     ("profit for the first half of 2009", None, "the first half of 2009", "DATE", "2009-H1", {}),
     ("in fiscal 2008 it", None, "fiscal 2008", "DATE", "FY2008", {}),

@@ -104,6 +104,7 @@ _YEAR_CONTEXT_BEFORE = frozenset(
 )
 #: Plural nouns without a final "s": "2009 people" counts people, it is not a year.
 _COUNT_NOUNS = frozenset("people staff men women children personnel police cattle".split())
+_NOT_PLURALS = frozenset("this thus less unless plus does across whereas always perhaps towards afterwards".split())
 _MAY_CONTEXT = frozenset("in since until by of early late mid last next this through from to during before after".split())
 _PROBABLY_A_RATE = re.compile(r"^\s*(?:to|-|–)\s*\d")
 
@@ -283,7 +284,7 @@ def _acceptable(text: str, cand: _Candidate) -> bool:
         nxt = _next_word(text, m.end())
         if _PROBABLY_A_RATE.match(text[m.end() : m.end() + 6]) and not re.match(r"^\s*(?:[-–]|to)\s*(?:19|20)?\d\d\b", text[m.end() :]):
             return False
-        if nxt and nxt[0].islower() and (nxt.endswith("s") or nxt in _COUNT_NOUNS) and prev not in _YEAR_CONTEXT_BEFORE:
+        if nxt and nxt[0].islower() and ((len(nxt) > 3 and nxt.endswith("s") and nxt not in _NOT_PLURALS) or nxt in _COUNT_NOUNS) and prev not in _YEAR_CONTEXT_BEFORE:
             return False
         if prev in {"boeing", "airbus", "model", "windows", "number", "no", "flight", "route", "highway", "room"}:
             return False
@@ -589,6 +590,8 @@ def _quarter(c: _Candidate, g: dict, ctx: _Context, dct: _Dct) -> _Norm:
     if "year" in g and g["year"].startswith("'"):
         g = dict(g, year="20" + g["year"][1:])
     year, anchor = _rel_year(g, dct)
+    if "year" not in g and not g.get("rel") and year is not None and dct.month and (q - 1) * 3 + 1 > dct.month and not ctx.forward(c):
+        year -= 1  # a bare quarter still ahead of the DCT, told in the past tense, is last year's
     return _Norm("DATE", f"{_ymd(year)}-Q{q}", "year", anchor=anchor)
 
 
