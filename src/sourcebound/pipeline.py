@@ -19,6 +19,7 @@ from .errors import ConfigurationError, Diagnostic, InputRejected, Severity
 from .ingest import document_format, read_document
 from .model import Document, DocumentRecord, InputFile, InputStatus, Ledger
 from .attribution import extract_attributions
+from .entities import merge_entities
 from .segment import segment
 from .timex import extract_times
 
@@ -181,8 +182,11 @@ def ledger_from_paths(
 
 
 def corpus_index(records: Sequence[DocumentRecord], inputs: Iterable[InputFile]) -> Ledger:
-    """The cross-document stage: what needs every record at once."""
-    return Ledger(records=tuple(records), inputs=tuple(sorted(inputs)))
+    """The cross-document stage: what needs every record at once. Sources are
+    merged across the documents whose text may be shown; a withheld text's
+    sources stay with its own record."""
+    visible = {r.id: r.attributions for r in records if r.document.metadata.text_visible}
+    return Ledger(records=tuple(records), inputs=tuple(sorted(inputs)), entities=merge_entities(visible))
 
 
 def _path_problem(path: Path, root: Path | None) -> str | None:
