@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from sourcebound.metadata import metadata_schema
 
 from .conftest import ROOT
@@ -20,9 +22,19 @@ def test_every_metadata_key_is_documented() -> None:
     assert sorted(documented_keys("## Metadata files")) == sorted(metadata_schema()["properties"])
 
 
-def test_every_document_field_of_the_schema_is_documented() -> None:
+@pytest.mark.parametrize(
+    ("heading", "definition"),
+    [
+        ("## A document", "document"),
+        ("## A time expression", "time"),
+        ("## An attribution", "attribution"),
+        ("## A source", "source"),
+        ("## A timeline entry", "timelineEntry"),
+    ],
+)
+def test_every_field_of_the_schema_is_documented(heading: str, definition: str) -> None:
     schema = json.loads((ROOT / "docs" / "schema" / "ledger.schema.json").read_text("utf-8"))
-    assert sorted(documented_keys("## A document")) == sorted(schema["$defs"]["document"]["properties"])
+    assert sorted(documented_keys(heading)) == sorted(schema["$defs"][definition]["properties"])
 
 
 def test_readme_names_the_two_commands_and_ci_runs_the_test_command() -> None:

@@ -24,7 +24,6 @@ PRECISION_RANK = {
     "unknown": 0,
     "decade": 1,
     "year": 2,
-    "season": 3,
     "month": 4,
     "week": 5,
     "day": 6,

@@ -18,7 +18,7 @@ from sourcebound import timevalue as tv
         ("2008-03", "month", "March 2008"),
         ("199X", "decade", "the 1990s"),
         ("2024-W05", "week", "week 5 2024"),
-        ("2024-Q3", "season", "quarter 3 2024"),
+        ("2024-Q3", "year", "quarter 3 2024"),
         ("2024-11-01T08:10", "minute", "1 November 2024, 08:10"),
         ("2024-11-01T08", "hour", "1 November 2024, 08h"),
     ],

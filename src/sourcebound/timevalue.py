@@ -76,8 +76,8 @@ class DateValue:
             return "week"
         if self.month is not None:
             return "month"
-        if self.quarter is not None or self.season is not None:
-            return "season"
+        # Quarters and seasons sit between month and year; the precision scale
+        # has no level for them, so they claim no more than a year.
         if self.year is not None:
             return "year"
         if self.decade is not None:
