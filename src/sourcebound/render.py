@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .ledger import dumps, ledger_json, published_records
 from .model import DocumentRecord, InputStatus, Ledger
+from .rules_page import rules_page
 from .source_pages import attribution_index, source_page, sources_index_page, sourcing_profile
 from .templating import NOT_STATED, escape_text, front_matter_title, render_template
 from .timeline import corpus_timeline
@@ -212,6 +213,7 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str,
     timeline_json, left_out = timeline_js(ledger, timeline, titles, site_title)
     pages["data/timeline.json"] = timeline_json
     pages["report.md"] = _report_page(ledger)
+    pages["rules.md"] = rules_page()
     files = [
         {
             "name": "ledger.json",
