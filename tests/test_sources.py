@@ -1,0 +1,76 @@
+"""Source notes: the Sources index, a page per source, each document's sourcing
+profile, all citing their sentences."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sourcebound.ingest import document_from_text
+from sourcebound.model import Ledger
+from sourcebound.pipeline import build_ledger, corpus_index, process_document
+from sourcebound.render import render_site
+
+from .conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_site(build_ledger(CORPUS))
+
+
+@pytest.fixture(scope="module")
+def ledger() -> Ledger:
+    return build_ledger(CORPUS)
+
+
+def test_the_mayor_is_one_source_with_both_spellings(ledger: Ledger, pages: dict[str, str]) -> None:
+    mayor = [e for e in ledger.entities if "Sobyanin" in e.name]
+    assert len(mayor) == 1
+    entity = mayor[0]
+    assert set(entity.variants) == {"Sergei Sobyanin", "Sergey Sobyanin"}
+    assert {doc for doc, _ in entity.mentions} == {r.id for r in ledger.records}
+    page = pages[f"sources/{entity.id}.md"]
+    assert "Sergei Sobyanin; Sergey Sobyanin" in page
+    assert "telegram" in page.lower() and "max messenger" in page.lower()
+    # every statement links to its sentence on the document page
+    links = re.findall(r'href="\.\./documents/([a-z0-9-]+)\.html#(\1-s\d+)"', page)
+    assert len(links) >= len(entity.mentions)
+
+
+def test_sources_index_lists_every_source_with_kind_documents_and_channels(ledger: Ledger, pages: dict[str, str]) -> None:
+    index = pages["sources/index.md"]
+    for entity in ledger.entities:
+        assert f"]({entity.id}.md)" in index
+    assert "named person" in index and "unnamed group" in index and "anonymous individual" in index
+    row = next(line for line in index.splitlines() if "Sobyanin" in line and line.startswith("|"))
+    assert "max" in row and "telegram" in row and row.count("../documents/") == 2
+
+
+def test_document_pages_carry_a_sourcing_profile(ledger: Ledger, pages: dict[str, str]) -> None:
+    for record in ledger.records:
+        page = pages[f"documents/{record.id}.md"]
+        assert "## Sourcing profile" in page
+        attributed = len({a.sentence_id for a in record.attributions})
+        assert f"{attributed} of {len(record.segmentation.sentences)} sentences" in page
+        assert f"Attributed statements ({len(record.attributions)})" in page
+    second = pages[f"documents/{ledger.records[1].id}.md"]
+    assert "not been independently verified" in second  # a verification marker, quoted
+
+
+def test_anonymous_sources_are_not_merged_across_documents() -> None:
+    first = process_document(document_from_text("A senior official, who spoke on condition of anonymity, said the talks failed.", "first"))
+    second = process_document(document_from_text("A senior official, who spoke on condition of anonymity, said the talks continued.", "second"))
+    ledger = corpus_index([first, second], [])
+    anonymous = [e for e in ledger.entities if e.kind == "anonymous"]
+    assert len(anonymous) == 2
+
+
+def test_source_names_are_shown_as_text() -> None:
+    record = process_document(document_from_text('Mayor John <b>Smith</b> said that "the road is closed".', "hostile"))
+    ledger = corpus_index([record], [])
+    pages = render_site(ledger)
+    for path, content in pages.items():
+        if path.endswith(".md"):
+            assert "<b>Smith" not in content, path
