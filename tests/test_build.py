@@ -49,6 +49,14 @@ def test_strict_build_has_every_page(built: Path) -> None:
         "data/ledger.json",
         "schema/ledger.schema.json",
         "search/search_index.json",
+        "sources/index.html",
+        "sources/sergei-sobyanin.html",
+        "timeline.html",
+        "timeline/000-1363d7abf5fa0263.html",
+        "timeline/003-266b0a360377c358.html",
+        "rules.html",
+        "data/timeline.csv",
+        "data/timeline.json",
     ]:
         assert (built / page).is_file(), page
 
@@ -123,7 +131,7 @@ def test_rebuild_rewrites_only_changed_generated_pages(site_project: Path) -> No
 
 def test_hostile_text_is_shown_as_text(site_project: Path) -> None:
     hostile = (
-        "Officials said <script>alert(1)</script> was posted. "
+        "Mayor <b>Ann</b> Lee said at 13:02 Moscow time that <script>alert(1)</script> was posted. "
         "A [link](javascript:alert(2)) and ![img](http://example.org/x.png) appeared. "
         "The template {{ config.site_name }} and {% if x %} stayed. "
         "A table | a | b | and `code` and <!-- comment --> remained.\n"
@@ -136,6 +144,15 @@ def test_hostile_text_is_shown_as_text(site_project: Path) -> None:
     assert "example.org/x.png\"" not in page
     assert "<!-- comment -->" not in page
     assert "&#123;&#123; config.site&#95;name &#125;&#125;" in page
+    # the same words on the pages built from what was extracted from them
+    derived = [site / "timeline.html", site / "timeline" / "hostile.html", site / "sources" / "index.html", *(site / "sources").glob("*lee*.html")]
+    assert len(derived) == 4
+    for path in derived:
+        html = path.read_text("utf-8")
+        assert "<script>alert" not in html and "<b>Ann" not in html, path
+    assert "13&#58;02" in (site / "timeline" / "hostile.html").read_text("utf-8")
+    search = (site / "search" / "search_index.json").read_text("utf-8")
+    assert "<script>alert" not in search and "<b>Ann" not in search
 
 
 def test_withheld_text_is_not_published(site_project: Path) -> None:
