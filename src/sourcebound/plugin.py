@@ -71,6 +71,7 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
                 site_title=self.config.title,
                 cache=self._cache(config),
                 workers=self.config.workers or os.cpu_count() or 1,
+                site_url=config.site_url or None,
             )
         except SourceboundError as exc:
             raise PluginError(str(exc)) from exc

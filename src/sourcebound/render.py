@@ -16,9 +16,10 @@ from markupsafe import Markup
 
 from .ledger import dumps, ledger_json, published_records
 from .model import DocumentRecord, InputStatus, Ledger
+from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
 from .source_pages import attribution_index, source_page, sources_index_page, sourcing_profile
-from .templating import NOT_STATED, escape_text, front_matter_title, render_template
+from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import corpus_timeline
 from .timeline_pages import corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js
 
@@ -100,7 +101,7 @@ def _row(record: DocumentRecord) -> _Row:
     )
 
 
-def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = None) -> str:
+def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = None, source_names: dict[str, str] | None = None) -> str:
     document = record.document
     meta = document.metadata
     title = display_title(record)
@@ -147,6 +148,7 @@ def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = No
     return render_template(
         "document.md.j2",
         page_title=front_matter_title(title),
+        page_tags=front_matter_tags(document_tags(record, source_names)),
         title=title,
         doc_id=document.id,
         fields=fields,
@@ -157,6 +159,26 @@ def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = No
         paragraph_count=len(record.segmentation.paragraphs),
         profile=sourcing_profile(record, entity_of or {}),
     )
+
+
+#: Tag groups, shown as ``Group/value`` by the theme's hierarchical tags.
+TAG_SOURCE = "Source"
+TAG_VERIFICATION = "Verification"
+TAG_OUTLET = "Outlet"
+TAG_DOCUMENT = "Document"
+TAG_KIND = "Source kind"
+
+
+def document_tags(record: DocumentRecord, source_names: dict[str, str] | None = None) -> list[str]:
+    """Tags of a document page: its sources, the caveats it attaches, its outlet."""
+    tags = []
+    if record.document.metadata.outlet:
+        tags.append(tag(TAG_OUTLET, record.document.metadata.outlet))
+    if record.document.metadata.text_visible:
+        names = source_names or {}
+        tags += [tag(TAG_SOURCE, names.get(a.id, a.source.name)) for a in record.attributions if a.source.kind in ("person", "organisation")]
+        tags += [tag(TAG_VERIFICATION, m.kind) for a in record.attributions for m in a.markers]
+    return tags
 
 
 def _status_counts(ledger: Ledger) -> str:
@@ -189,7 +211,7 @@ def source_page_names(entities: Any) -> dict[str, str]:
     return {e.id: (e.id if e.id != "index" else "index-source") for e in entities}
 
 
-def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str, str]:
+def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: str | None = None) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
     pages: dict[str, str] = {}
     ledger_text = dumps(ledger_json(ledger, public=True))
@@ -199,8 +221,9 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str,
     page_names = source_page_names(ledger.entities)
     entity_of = {attribution: page_names[entity] for attribution, entity in attribution_index(ledger.entities).items()}
     timeline = corpus_timeline(published_records(ledger))
+    source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
     for record in ledger.records:
-        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of)
+        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of, source_names)
         if record.document.metadata.text_visible:
             pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
     pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
@@ -214,6 +237,14 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str,
     pages["data/timeline.json"] = timeline_json
     pages["report.md"] = _report_page(ledger)
     pages["rules.md"] = rules_page()
+    feed = feed_xml(
+        ledger,
+        titles,
+        site_title=site_title,
+        description="The documents of this site: what each reports, cited sentence by sentence.",
+        site_url=site_url,
+    )
+    pages[FEED_PATH] = feed
     files = [
         {
             "name": "ledger.json",
@@ -237,6 +268,14 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound") -> dict[str,
             "size": _human_size(len(timeline_json.encode("utf-8"))),
         },
     ]
+    files.append(
+        {
+            "name": "feed.xml",
+            "href": FEED_PATH,
+            "description": "RSS 2.0 feed of the documents, newest stated publication first.",
+            "size": _human_size(len(feed.encode("utf-8"))),
+        }
+    )
     pages["data.md"] = render_template("data.md.j2", files=files)
     pages["index.md"] = render_template(
         "home.md.j2",

@@ -72,13 +72,14 @@ def generate(
     site_title: str = "sourcebound",
     cache: RecordCache | None = None,
     workers: int = 1,
+    site_url: str | None = None,
 ) -> Ledger:
     """Run the pipeline over ``corpus_dir`` and write the generated pages."""
     ledger = build_ledger(corpus_dir, cache=cache, workers=workers)
     if strict_inputs and ledger.rejected:
         names = ", ".join(item.path for item in ledger.rejected)
         raise StrictModeFailure(f"{len(ledger.rejected)} input file(s) rejected in strict mode: {names}")
-    result = sync_generated(docs_dir, render_site(ledger, site_title=site_title))
+    result = sync_generated(docs_dir, render_site(ledger, site_title=site_title, site_url=site_url))
     log.info(
         "sourcebound: %d documents, %d inputs (%s); %d pages written, %d unchanged, %d removed",
         len(ledger.records),

@@ -11,8 +11,8 @@ from typing import Any
 from markupsafe import Markup
 
 from .model import DocumentRecord, Ledger
-from .templating import escape_text, front_matter_title, render_template
-from .timeline_pages import cite_link
+from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
+from .timeline_pages import cite_link, short_title
 
 #: How each kind of source is named on the pages.
 KIND_WORDS = {
@@ -130,6 +130,11 @@ def source_page(ledger: Ledger, entity: Any, titles: Mapping[str, str]) -> str:
     return render_template(
         "source.md.j2",
         page_title=front_matter_title(entity.name),
+        page_tags=front_matter_tags(
+            [tag("Source kind", KIND_WORDS.get(entity.kind, entity.kind))]
+            + [tag("Document", short_title(records[doc])) for doc, _ in entity.mentions]
+            + [tag("Verification", m.kind) for doc, aid in entity.mentions if (doc, aid) in by_id for m in by_id[(doc, aid)].markers]
+        ),
         entity=entity,
         kind=KIND_WORDS.get(entity.kind, entity.kind),
         variants=[v for v in entity.variants if v != entity.name],

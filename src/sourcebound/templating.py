@@ -59,3 +59,15 @@ def front_matter_title(value: str) -> Markup:
     return Markup(json.dumps(html.escape(" ".join(value.split())), ensure_ascii=False))
 
 
+
+
+def front_matter_tags(tags: list[str]) -> Markup:
+    """A YAML flow list of tags (JSON is valid YAML), sorted and without
+    repeats; HTML-escaped like titles, since the theme prints tag names as they are."""
+    unique = sorted({" ".join(t.split()) for t in tags if t and t.strip()})
+    return Markup(json.dumps([html.escape(t) for t in unique], ensure_ascii=False))
+
+
+def tag(group: str, value: str) -> str:
+    """``Group/value``; a slash inside the value must not start a new level."""
+    return f"{group}/{value.replace('/', '∕')}"

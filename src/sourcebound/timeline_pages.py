@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from . import timevalue as tv
 from .model import DocumentRecord, Ledger
-from .templating import escape_text, front_matter_title, render_template
+from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTimeline, TimelineEntry
 
 SVG_WIDTH = 760
@@ -97,7 +97,7 @@ def entry_views(
         if entry.source:
             page = source_pages.get(entry.attribution_id or "")
             name = escape_text(entry.source)
-            who = Markup(f'<a href="{"../" * depth}sources/{page}.html">{name}</a>' if page else name)
+            who = Markup(f'<a href="{"../" * depth}sources/{page}.html#{entry.attribution_id}" title="The statement on the source’s page">{name}</a>' if page else name)
         else:
             who = Markup("the document’s own account")
         note = None
@@ -226,6 +226,7 @@ def document_timeline_page(record: DocumentRecord, timeline: DocumentTimeline, t
     return render_template(
         "timeline_document.md.j2",
         page_title=front_matter_title(f"Timeline: {title}"),
+        page_tags=front_matter_tags([tag("Document", short_title(record))] + [tag("Source", v.entry.source) for v in views if v.entry.source]),
         title=title,
         doc_id=record.id,
         placed=[v for v in views if v.entry.placed],
