@@ -1,0 +1,394 @@
+"""Loaded language and sentence roles.
+
+:func:`detect_loaded_language` finds the loaded words and phrases of a document
+with the named lexicons of :mod:`sourcebound.rules.language`: each finding keeps
+its span, category, score, the rule that fired and whether it stands inside a
+quotation (the source's own wording: reported, but exempt from the site's
+neutrality rule). :func:`most_biased_word` picks the single likeliest biased
+word of a sentence, for the word-level task of Recasens et al. (2013).
+
+:func:`sentence_roles` gives every sentence one role: ``headline``,
+``attributed-claim`` (someone is cited as saying it), ``own-assertion`` (the
+document states something checkable in its own voice), ``framing`` (evaluative
+or sensational, without checkable content) or ``context``.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Segmentation
+from .rules import language as rules
+
+__all__ = [
+    "LoadedTerm",
+    "SentenceRole",
+    "ROLES",
+    "detect_loaded_language",
+    "find_loaded_terms",
+    "language_profile",
+    "most_biased_word",
+    "sentence_roles",
+]
+
+ROLES = ("headline", "attributed-claim", "own-assertion", "framing", "context")
+
+
+@dataclass(frozen=True)
+class LoadedTerm:
+    start: int
+    end: int
+    text: str
+    category: str
+    score: float
+    rule: str
+    sentence_id: str | None
+    #: Inside a quotation: the source's wording, exempt from the neutrality rule.
+    quoted: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "category": self.category,
+            "score": self.score,
+            "rule": self.rule,
+            "sentence_id": self.sentence_id,
+            "quoted": self.quoted,
+        }
+
+
+@dataclass(frozen=True)
+class SentenceRole:
+    sentence_id: str
+    role: str
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sentence_id": self.sentence_id, "role": self.role, "reason": self.reason}
+
+
+# ---------------------------------------------------------------------------
+# Compiled once
+# ---------------------------------------------------------------------------
+
+_CATEGORY_ORDER = {c: i for i, c in enumerate((rules.SAID_SYNONYM, rules.LABEL, rules.DOUBT, rules.SENSATIONAL, rules.EDITORIALIZING, rules.WEASEL))}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    words: tuple[str, ...]
+    category: str
+    score: float
+    rule: str
+
+
+def _compile() -> tuple[dict[str, _Entry], dict[str, tuple[_Entry, ...]]]:
+    single: dict[str, _Entry] = {}
+    phrases: dict[str, list[_Entry]] = {}
+    for lexicon in rules.LEXICONS:
+        for form in rules.expand(lexicon):
+            words = tuple(form.split())
+            score = rules.SCORE_OVERRIDES.get(form, lexicon.score)
+            entry = _Entry(words, lexicon.category, score, lexicon.name)
+            if len(words) == 1:
+                known = single.get(form)
+                if known is None or score > known.score:
+                    single[form] = entry
+            else:
+                phrases.setdefault(words[0], []).append(entry)
+    return single, {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in phrases.items()}
+
+
+_SINGLE, _PHRASES = _compile()
+_WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
+_POSSESSIVE = re.compile(r"[’']s$")
+_PHRASE_STOP = frozenset("it is are was were be been has have had to the a an of by as some many most what there that".split())
+
+
+def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int, str]]:
+    out = []
+    for m in _WORD.finditer(text, start, len(text) if end is None else end):
+        word = m.group()
+        key = _POSSESSIVE.sub("", word.lower()).replace("’", "'")
+        out.append((word, m.start(), m.end(), key))
+    return out
+
+
+def _title_case(tokens: Sequence[tuple[str, int, int, str]]) -> bool:
+    long = [t for t in tokens if len(t[0]) > 3]
+    return len(long) >= 2 and sum(t[0][0].isupper() for t in long) >= 0.8 * len(long)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    entry: _Entry
+    score: float
+    #: Token index range, for picking one word of a phrase.
+    first: int
+    last: int
+
+
+def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
+    """Lexicon hits in ``text[start:end]``; ``weak`` also keeps blocked and low-scoring cues."""
+    tokens = _tokens(text, start, end)
+    if not tokens:
+        return []
+    keys = [t[3] for t in tokens]
+    title = _title_case(tokens)
+    hits: list[_Hit] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        key = keys[i]
+        word = tokens[i][0]
+        # A capitalised word inside a sentence is a name ("Great Britain"), unless the
+        # whole sentence is in title case (a headline).
+        if i > 0 and word[0].isupper() and not title:
+            i += 1
+            continue
+        matched = False
+        for entry in _PHRASES.get(key, ()):
+            size = len(entry.words)
+            if tuple(keys[i : i + size]) == entry.words:
+                hits.append(_Hit(tokens[i][1], tokens[i + size - 1][2], entry, entry.score, i, i + size - 1))
+                i += size
+                matched = True
+                break
+        if matched:
+            continue
+        entry = _SINGLE.get(key)
+        if entry is not None and key not in rules.NEUTRAL_WORDS:
+            score = entry.score
+            followers = rules.NEEDS_FOLLOWER.get(key)
+            if followers is not None and (i + 1 >= n or keys[i + 1] not in followers):
+                score = min(score, rules.WEAK_SCORE) if weak else 0.0
+            if score > 0:
+                hits.append(_Hit(tokens[i][1], tokens[i][2], entry, score, i, i))
+        elif weak and len(key) > 4 and not word[0].isupper():
+            fallback = _morphology(key)
+            if fallback is not None:
+                hits.append(_Hit(tokens[i][1], tokens[i][2], fallback, fallback.score, i, i))
+        i += 1
+    return hits
+
+
+_ADVERB_FALLBACK = _Entry(("-ly",), rules.EDITORIALIZING, 0.35, "stance-adverb-suffix")
+_SUPERLATIVE_FALLBACK = _Entry(("-est",), rules.SENSATIONAL, 0.35, "superlative-suffix")
+_PLAIN_SUPERLATIVE = _Entry(("-est",), rules.SENSATIONAL, 0.2, "superlative-suffix")
+_ADJECTIVE_FALLBACK = _Entry(("-adj",), rules.SENSATIONAL, 0.12, "evaluative-suffix")
+
+
+def _morphology(key: str) -> _Entry | None:
+    """A weak cue from the shape of an unlisted word: adverbs, superlatives, evaluative adjectives."""
+    if "'" in key or "-" in key:
+        return None
+    if key.endswith("ly") and key not in rules.NOT_ADVERBS:
+        return _ADVERB_FALLBACK
+    if key.endswith("est"):
+        if key in rules.PLAIN_SUPERLATIVES:
+            return _PLAIN_SUPERLATIVE
+        return None if key in rules.NOT_SUPERLATIVES else _SUPERLATIVE_FALLBACK
+    if key.endswith(rules.EVALUATIVE_SUFFIXES):
+        return _ADJECTIVE_FALLBACK
+    return None
+
+
+
+# ---------------------------------------------------------------------------
+# Quotations
+# ---------------------------------------------------------------------------
+
+
+def _quote_spans(segmentation: Segmentation) -> tuple[list[int], list[int]]:
+    spans = sorted((q.start, q.end) for q in segmentation.quotations)
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _inside(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    i = bisect_right(starts, start) - 1
+    return i >= 0 and ends[i] >= end
+
+
+_OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", "„": "“", '"': '"', "'": "'"}
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted passages of a short text, marks included; an apostrophe inside a word is not a mark."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        close = _OPEN_CLOSE.get(ch)
+        opens = close is not None and (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and not text[i + 1].isspace()
+        if opens:
+            j = i + 1
+            while j < n:
+                if text[j] == close and (j + 1 == n or not text[j + 1].isalnum()) and not text[j - 1].isspace():
+                    break
+                j += 1
+            if j < n:
+                spans.append((i, j + 1))
+                i = j + 1
+                continue
+        i += 1
+    return spans
+
+
+# ---------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------
+
+
+def find_loaded_terms(text: str, *, start: int = 0, end: int | None = None) -> list[tuple[int, int, str, float, str]]:
+    """Reported loaded terms of ``text[start:end]`` as ``(start, end, category, score, rule)``, quotation state ignored."""
+    end = len(text) if end is None else end
+    return [
+        (h.start, h.end, h.entry.category, h.score, h.entry.rule)
+        for h in _scan(text, start, end, weak=False)
+        if h.score >= rules.REPORT_THRESHOLD
+    ]
+
+
+def detect_loaded_language(text: str, segmentation: Segmentation) -> tuple[LoadedTerm, ...]:
+    """Every loaded term of the document, in text order, with its sentence and quotation state."""
+    starts, ends = _quote_spans(segmentation)
+    found: list[LoadedTerm] = []
+    for sentence in segmentation.sentences:
+        for hit in _scan(text, sentence.start, sentence.end, weak=False):
+            if hit.score < rules.REPORT_THRESHOLD:
+                continue
+            found.append(
+                LoadedTerm(
+                    start=hit.start,
+                    end=hit.end,
+                    text=text[hit.start : hit.end],
+                    category=hit.entry.category,
+                    score=round(hit.score, 2),
+                    rule=hit.entry.rule,
+                    sentence_id=sentence.id,
+                    quoted=_inside(hit.start, hit.end, starts, ends),
+                )
+            )
+    return tuple(found)
+
+
+def most_biased_word(sentence: str) -> tuple[int, int] | None:
+    """The character span of the single likeliest biased word of ``sentence``, or ``None``.
+
+    Every lexicon cue counts, weak ones included, and the shape of unlisted words
+    (stance adverbs in -ly, superlatives, evaluative suffixes) breaks ties with
+    nothing; a word inside quotation marks counts half. Of a phrase, its first
+    content word is returned ("widely" of "widely believed").
+    """
+    hits = _scan(sentence, 0, len(sentence), weak=True)
+    if not hits:
+        return None
+    quotes = quotation_spans(sentence)
+
+    def rank(hit: _Hit) -> tuple[float, int, int]:
+        score = hit.score
+        if any(qs <= hit.start and hit.end <= qe for qs, qe in quotes):
+            score *= 0.5
+        return (score, -_CATEGORY_ORDER.get(hit.entry.category, 9), -hit.start)
+
+    best = max(hits, key=rank)
+    if best.first == best.last:
+        return best.start, best.end
+    tokens = [t for t in _tokens(sentence, best.start, best.end)]
+    for word, start, end, key in tokens:
+        if key not in _PHRASE_STOP:
+            return start, end
+    return tokens[0][1], tokens[0][2]
+
+
+def language_profile(terms: Iterable[LoadedTerm], word_count: int) -> dict[str, Any]:
+    """Counts by category and the density of loaded terms outside quotations, per 100 words."""
+    terms = tuple(terms)
+    unquoted = [t for t in terms if not t.quoted]
+    by_category = Counter(t.category for t in terms)
+    return {
+        "words": word_count,
+        "terms": len(terms),
+        "unquoted": len(unquoted),
+        "quoted": len(terms) - len(unquoted),
+        "per_100_words": round(100 * len(unquoted) / word_count, 2) if word_count else 0.0,
+        "by_category": {c: by_category.get(c, 0) for c in rules.CATEGORIES},
+    }
+
+
+def word_count(text: str) -> int:
+    return sum(1 for _ in _WORD.finditer(text))
+
+
+# ---------------------------------------------------------------------------
+# Sentence roles
+# ---------------------------------------------------------------------------
+
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b", re.IGNORECASE)
+#: Framing outweighs checkable content only for these categories.
+_FRAMING_CATEGORIES = frozenset({rules.SENSATIONAL, rules.EDITORIALIZING})
+
+
+def _names(text: str, start: int, end: int) -> list[str]:
+    """Capitalised words after the first: names, places, organisations."""
+    tokens = _tokens(text, start, end)
+    return [t[0] for t in tokens[1:] if t[0][0].isupper()]
+
+
+def sentence_roles(
+    text: str,
+    segmentation: Segmentation,
+    attributions: Sequence[Any],
+    loaded_terms: Sequence[LoadedTerm],
+    times: Sequence[Any],
+) -> tuple[SentenceRole, ...]:
+    """One role for every sentence, in order, with the reason it was given."""
+    attributed: dict[str, list[Any]] = {}
+    for attribution in attributions:
+        attributed.setdefault(attribution.sentence_id, []).append(attribution)
+    loaded: dict[str, list[LoadedTerm]] = {}
+    for term in loaded_terms:
+        if term.sentence_id is not None:
+            loaded.setdefault(term.sentence_id, []).append(term)
+    timed: dict[str, list[Any]] = {}
+    for time in times:
+        if getattr(time, "sentence_id", None) is not None:
+            timed.setdefault(time.sentence_id, []).append(time)
+
+    roles: list[SentenceRole] = []
+    for sentence in segmentation.sentences:
+        sid = sentence.id
+        if sentence.headline:
+            roles.append(SentenceRole(sid, "headline", "the document's headline"))
+            continue
+        cited = attributed.get(sid, [])
+        if cited:
+            first = cited[0]
+            sources = ", ".join(dict.fromkeys(f"{a.source.name} ({a.cue.text})" for a in cited))
+            roles.append(SentenceRole(sid, "attributed-claim", f"{first.id}: {sources}"))
+            continue
+        body = text[sentence.start : sentence.end]
+        framing_terms = [t for t in loaded.get(sid, []) if not t.quoted and t.category in _FRAMING_CATEGORIES]
+        has_number = _NUMBER.search(body) is not None
+        has_time = bool(timed.get(sid))
+        names = _names(text, sentence.start, sentence.end)
+        if framing_terms and not has_number and not has_time:
+            words = ", ".join(dict.fromkeys(t.text for t in framing_terms))
+            roles.append(SentenceRole(sid, "framing", f"evaluative wording ({words}) and no number or time"))
+            continue
+        checkable = [label for label, present in (("number", has_number), ("time", has_time), ("name", bool(names))) if present]
+        if checkable:
+            roles.append(SentenceRole(sid, "own-assertion", "unattributed, states a " + " and a ".join(checkable)))
+        else:
+            roles.append(SentenceRole(sid, "context", "unattributed, no number, time or name"))
+    return tuple(roles)
