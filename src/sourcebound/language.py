@@ -92,15 +92,20 @@ class _Entry:
 def _compile() -> tuple[dict[str, _Entry], dict[str, tuple[_Entry, ...]]]:
     single: dict[str, _Entry] = {}
     phrases: dict[str, list[_Entry]] = {}
+    # A form listed as itself in a lexicon ("alleged" as a doubt word) wins over
+    # the same form made by inflecting another lexicon's word ("allege").
+    listed = {term.lower() for lexicon in rules.LEXICONS for term in lexicon.terms}
+    ranks: dict[str, tuple[bool, float]] = {}
     for lexicon in rules.LEXICONS:
         for form in rules.expand(lexicon):
             words = tuple(form.split())
             score = rules.SCORE_OVERRIDES.get(form, lexicon.score)
             entry = _Entry(words, lexicon.category, score, lexicon.name)
             if len(words) == 1:
-                known = single.get(form)
-                if known is None or score > known.score:
+                rank = (form in lexicon.terms or form not in listed, score)
+                if form not in ranks or rank > ranks[form]:
                     single[form] = entry
+                    ranks[form] = rank
             else:
                 phrases.setdefault(words[0], []).append(entry)
     return single, {k: tuple(sorted(v, key=lambda e: -len(e.words))) for k, v in phrases.items()}
@@ -334,9 +339,11 @@ def word_count(text: str) -> int:
 # Sentence roles
 # ---------------------------------------------------------------------------
 
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozen)s?\b", re.IGNORECASE)
 #: Framing outweighs checkable content only for these categories.
 _FRAMING_CATEGORIES = frozenset({rules.SENSATIONAL, rules.EDITORIALIZING})
+#: One strong evaluative term (or two weaker ones) makes a sentence without a number or time framing.
+_FRAMING_WEIGHT = 0.8
 
 
 def _names(text: str, start: int, end: int) -> list[str]:
@@ -379,10 +386,13 @@ def sentence_roles(
             continue
         body = text[sentence.start : sentence.end]
         framing_terms = [t for t in loaded.get(sid, []) if not t.quoted and t.category in _FRAMING_CATEGORIES]
+        framing_weight = sum(t.score for t in framing_terms)
         has_number = _NUMBER.search(body) is not None
         has_time = bool(timed.get(sid))
         names = _names(text, sentence.start, sentence.end)
-        if framing_terms and not has_number and not has_time:
+        # A name is checkable content too, unless the evaluation clearly dominates.
+        threshold = _FRAMING_WEIGHT * (2 if names else 1)
+        if framing_weight >= threshold and not has_number and not has_time:
             words = ", ".join(dict.fromkeys(t.text for t in framing_terms))
             roles.append(SentenceRole(sid, "framing", f"evaluative wording ({words}) and no number or time"))
             continue
