@@ -153,7 +153,7 @@ def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str]) -> di
     markers = [(m, a) for a in attributions for m in a.markers]
     return {
         "count": len(attributions),
-        "kinds": kind_counts(kinds),
+        "kinds": [f"{kinds[k]} from {KIND_WORDS[k] if kinds[k] == 1 and k != 'document' else KIND_PLURALS[k]}" for k in KIND_ORDER if kinds.get(k)],
         "attributed": len(attributed_sentences),
         "sentences": total,
         "share": f"{100 * len(attributed_sentences) / total:.0f} %" if total else "—",

@@ -22,6 +22,11 @@ from .model import DocumentRecord, Ledger
 from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTimeline, TimelineEntry
 
+#: Above this many documents, the combined timeline lists each document's own
+#: day-relative and unplaced entries only on that document's timeline page, so
+#: the page stays readable (and small) for large corpora.
+COMBINED_DOCUMENT_SECTIONS_MAX = 50
+
 SVG_WIDTH = 760
 LANE_ROW = 22
 MARGIN_X = 16
@@ -241,7 +246,8 @@ def corpus_timeline_page(ledger: Ledger, timeline: CorpusTimeline, titles: Mappi
     records = _records(ledger)
     calendar = entry_views(timeline.calendar, records, source_pages, depth=0)
     groups = []
-    for document in timeline.documents:
+    sections = len(timeline.documents) <= COMBINED_DOCUMENT_SECTIONS_MAX
+    for document in timeline.documents if sections else ():
         relative = [e for e in document.entries if e.axis == AXIS_DOCUMENT]
         unplaced = [e for e in document.entries if not e.placed]
         if not relative and not unplaced:
@@ -263,6 +269,8 @@ def corpus_timeline_page(ledger: Ledger, timeline: CorpusTimeline, titles: Mappi
         groups=groups,
         documents=[{"id": d.document_id, "title": titles[d.document_id], "count": len(d.entries)} for d in timeline.documents],
         total=len(timeline.entries),
+        sections=sections,
+        sections_max=COMBINED_DOCUMENT_SECTIONS_MAX,
     )
 
 
