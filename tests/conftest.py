@@ -1,9 +1,23 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: Property tests run a modest number of examples in CI; ``scripts/fuzz N`` runs
+#: N per property (the "fuzz" profile).
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "fuzz",
+    max_examples=int(os.environ.get("SOURCEBOUND_FUZZ_EXAMPLES", "10000")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+    print_blob=True,
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -21,7 +35,19 @@ def make_site_project(tmp_path: Path) -> Path:
     shutil.copytree(
         ROOT / "docs",
         project / "docs",
-        ignore=shutil.ignore_patterns(".sourcebound-generated", "documents", "data", "index.md", "data.md", "report.md"),
+        ignore=shutil.ignore_patterns(
+            ".sourcebound-generated",
+            "documents",
+            "data",
+            "sources",
+            "timeline",
+            "index.md",
+            "data.md",
+            "report.md",
+            "rules.md",
+            "timeline.md",
+            "feed.xml",
+        ),
     )
     shutil.copytree(CORPUS, project / "corpus")
     return project
