@@ -121,7 +121,11 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     out = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        key = _POSSESSIVE.sub("", word.lower()).replace("’", "'")
+        key = word.lower()
+        if "’" in key:
+            key = key.replace("’", "'")
+        if key.endswith("'s"):
+            key = key[:-2]
         out.append((word, m.start(), m.end(), key))
     return out
 

@@ -371,8 +371,9 @@ def _own(record: DocumentRecord, sentence: Sentence, headline_near: set[str]) ->
 
 def _end(line: str) -> str:
     """One full stop at the end, not a second after a quotation that ends with one."""
-    for closing in ("”", "’", "'", '"'):
-        if line.endswith("." + closing + "."):
+    if line.endswith("."):
+        body = line[:-1].rstrip("”’'\"")
+        if body.endswith(".") and body != line[:-1]:
             return line[:-1]
     return line
 
