@@ -19,6 +19,7 @@ from .model import DocumentRecord, InputStatus, Ledger
 from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
 from .source_pages import attribution_index, source_page, sources_index_page, sourcing_profile
+from .naming import display_title
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import corpus_timeline
 from .timeline_pages import corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js
@@ -46,23 +47,6 @@ def format_date(value: str | None) -> str:
         return words
     zone_words = "" if zone is None else (" UTC" if zone == "Z" else f" UTC{zone}")
     return f"{words}, {hour}:{minute}{zone_words}"
-
-
-def display_title(record: DocumentRecord) -> str:
-    """The name a document is listed under; an untitled one is named by its opening words."""
-    document = record.document
-    if document.metadata.title:
-        return document.metadata.title
-    headline = record.segmentation.headline
-    if headline is not None and document.metadata.text_visible:
-        return " ".join(record.sentence_text(headline).split())
-    if document.structural_title:
-        return document.structural_title
-    if record.segmentation.sentences and document.metadata.text_visible:
-        words = record.sentence_text(record.segmentation.sentences[0]).split()
-        opening = " ".join(words[:8])
-        return f"Untitled: “{opening}{'…' if len(words) > 8 else ''}”"
-    return f"Untitled ({document.source})"
 
 
 def date_coverage(ledger: Ledger) -> str:

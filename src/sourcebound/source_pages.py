@@ -12,7 +12,8 @@ from markupsafe import Markup
 
 from .model import DocumentRecord, Ledger
 from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
-from .timeline_pages import cite_link, short_title
+from .naming import short_title
+from .timeline_pages import cite_link
 
 #: How each kind of source is named on the pages.
 KIND_WORDS = {

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from . import timevalue as tv
 from .model import DocumentRecord, Ledger
+from .naming import display_title, short_title
 from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTimeline, TimelineEntry
 
@@ -50,20 +51,9 @@ def sentence_href(document_id: str, sentence_id: str | None, depth: int) -> str:
     return f"{prefix}documents/{document_id}.html{anchor}"
 
 
-def short_title(record: DocumentRecord, words: int = 5) -> str:
-    """The first words of the document's title, for citation labels."""
-    from .render import display_title
-
-    title = display_title(record).removeprefix("Untitled: ").strip("“”")
-    parts = title.split()
-    return " ".join(parts[:words]).rstrip(",:;.…") + ("…" if len(parts) > words else "")
-
-
 def cite_link(record: DocumentRecord, sentence_id: str | None, depth: int, label: str | None = None) -> Markup:
     """A link that opens the document page at the highlighted sentence; its
     tooltip names the document in full."""
-    from .render import display_title
-
     n = next((s.n for s in record.segmentation.sentences if s.id == sentence_id), None)
     text = label or (f"{short_title(record)}, sentence {n}" if n is not None else short_title(record))
     tooltip = escape_text(f"{display_title(record)} ({record.document.source})")
