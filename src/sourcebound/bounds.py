@@ -70,8 +70,8 @@ def format_violation(violation: BoundsViolation) -> str:
 
 _QUOTE_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "\u00a0": " "})
 _SPACES = re.compile(r"\s+")
-_NUMBER = re.compile(r"(?<![\w])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:st|nd|rd|th)?(?![\d])", re.IGNORECASE)
-_NUMBER_IN_WORD = re.compile(r"\d+(?:\.\d+)?")
+#: Digits anywhere, inside words too ("S-300"); thousands separators kept with their number.
+_NUMBER_IN_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 _NAME = re.compile(r"[A-Z][\w’'.-]*\w|[A-Z]")
 _POSSESSIVE = re.compile(r"[’']s$")
