@@ -1,0 +1,993 @@
+"""Where the documents agree and where they differ.
+
+Pure functions over the records of a corpus, the merged source entities and
+each document's quantities (:mod:`sourcebound.quantities`):
+
+* :func:`near_duplicates`: the same text republished (under another title, with
+  other whitespace, case or punctuation) is one document with several sources.
+  Word shingles, MinHash with banding for candidates, exact Jaccard to decide.
+  Only the kept document of a group takes part in the comparisons below: a
+  copy is not a second report, so it never corroborates its original.
+* :func:`claim_clusters`: attributed claims about the same reported event. Two
+  claims from different documents are linked when their source is the same
+  entity and their content shares words (reporting verbs and nouns folded:
+  "destroyed"/"intercepted"/"shot down", "drone"/"UAV"), or, for different
+  sources, when the content overlap is high, nothing marks the events as
+  distinct ("additional", "another") and their times do not differ. Times on
+  different stated dates never link. Clusters are the connected groups; every
+  claim is in one, so single-source claims show as such.
+* :func:`differences`: name variants of one entity, different channels for one
+  source's statement, counts that differ within a cluster (lowest and highest
+  as reported, each with who reported it, never a total across sources), a
+  total beside its parts within one document (added up and the result shown),
+  times that differ within a cluster, and claims contradicted by another
+  source (a dismissal or denial naming them, a verification marker, or a
+  stated origin negated by another source).
+* :func:`corroboration_marks`: for each claim, the claims in other documents
+  that corroborate it and the claims that contradict it.
+
+Candidates are found through an inverted index (source entity, content words,
+origin words) with a sorted window inside each block, so the number of pairs
+compared grows with the number of claims, not with its square.
+Everything is sorted; the same input gives the same output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .quantities import Quantity
+from .rules import quantities as QR
+
+__all__ = [
+    "ClaimCluster",
+    "Comparison",
+    "Difference",
+    "DuplicateGroup",
+    "Mark",
+    "claim_clusters",
+    "compare",
+    "corroboration_marks",
+    "differences",
+    "near_duplicates",
+]
+
+# ---------------------------------------------------------------------------
+# Vocabulary as data
+# ---------------------------------------------------------------------------
+
+#: Words folded to one concept before content is compared.
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "bring-down": (
+        "destroy destroyed destroying destroys destruction intercept intercepted intercepting intercepts interception "
+        "shot shoot shooting down downed downing neutralized neutralised repelled"
+    ).split(),
+    "drone": "drone drones uav uavs".split(),
+    "launch": "launch launched launching launches".split(),
+    "moscow": "moscow capital city".split(),
+    "toward": "toward towards approach approaching approached target targeting targeted".split(),
+}
+#: Concepts that name what happened; two claims with disjoint predicates are different events.
+PREDICATES = frozenset({"bring-down", "launch"})
+#: Words saying that the event is another one than those reported before.
+DISTINCT_EVENT_WORDS = frozenset({"additional", "another", "further", "more", "separate", "new", "second", "previous"})
+#: Words that turn a claim into its negation: such a claim does not corroborate a positive one.
+NEGATIONS = frozenset({"not", "no", "never", "neither", "nor"})
+STOPWORDS = frozenset(
+    (
+        "a an the and or but of to in on at by for from with as that this these those it its they them their he she his her "
+        "is are was were be been being had has have will would could can may might did do does not no than then there "
+        "which who whom what when where while over into onto about after before since up out very just also such some "
+        "any all each both one two three four five six seven eight nine ten s"
+    ).split()
+)
+#: A share of claims above which a word blocks nothing and links nothing on its own.
+GENERIC_SHARE = 0.25
+#: Claims compared within one block of the inverted index: each with its next ``WINDOW`` neighbours.
+WINDOW = 10
+#: Content overlap (shared words / words of the shorter content) needed to link claims.
+SAME_SOURCE_OVERLAP = 0.3
+OTHER_SOURCE_OVERLAP = 0.5
+#: Channel kinds that name no particular channel.
+GENERIC_CHANNELS = frozenset({"post", "message", "statement"})
+#: Reporting verbs that reject what another source said.
+DENIAL_CUES = frozenset({"dismiss", "deny", "reject", "refute", "dispute", "contradict", "rebut", "disprove", "debunk"})
+#: Marker kinds on a claim that say another source rejected it.
+CONTESTED_MARKERS = frozenset({"dismissed", "disputed", "denied", "contested", "rejected"})
+NEGATED_ORIGIN = re.compile(r"\bnot\s+(?:been\s+)?(?:\w+\s+){0,2}?from\s+(?:the\s+)?(?P<origin>[A-Z][\w’'-]*)")
+STATED_ORIGIN = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?P<origin>[A-Z][\w’'-]*)[^.;]*?\b(?:were|was|had\s+been|have\s+been|been)\s+launched\b"
+    r"|\b(?:were|was|had\s+been|have\s+been|been)\s+launched\s+from\s+(?:the\s+)?(?P<origin2>[A-Z][\w’'-]*)"
+)
+CORRECTION = re.compile(
+    r"\b(?:[Cc]orrection|[Cc]orrected|[Aa]n earlier version of this (?:article|report|story)|as previously reported|[Cc]larification)\b"
+)
+#: Duplicate detection: word shingles, MinHash permutations in bands, Jaccard floor.
+SHINGLE = 5
+MINHASH_BANDS = 16
+MINHASH_ROWS = 4
+DUPLICATE_JACCARD = 0.9
+_PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+
+_CONCEPT_OF = {word: concept for concept, words in CONCEPTS.items() for word in words}
+_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+# ---------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------
+
+Member = tuple[str, str]  # (document id, attribution id)
+
+
+@dataclass(frozen=True)
+class ClaimCluster:
+    id: str
+    members: tuple[Member, ...]
+    #: Why the members were grouped, e.g. "same source: sergei-sobyanin", "shared words: bring-down, drone".
+    features: tuple[str, ...]
+    #: True when a single source (entity) makes every claim in the cluster.
+    single_source: bool
+    documents: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    #: Documents republishing a member document word for word (see :func:`near_duplicates`).
+    also_in: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "members": [list(m) for m in self.members],
+            "features": list(self.features),
+            "single_source": self.single_source,
+            "documents": list(self.documents),
+            "sources": list(self.sources),
+            "also_in": list(self.also_in),
+        }
+
+
+@dataclass(frozen=True)
+class Difference:
+    id: str
+    kind: str  # name-variant | channel | count | count-sum | time | contradiction
+    #: (document id, sentence id, attribution id or None)
+    members: tuple[tuple[str, str, str | None], ...]
+    summary: str
+    details: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "kind": self.kind, "members": [list(m) for m in self.members], "summary": self.summary, "details": self.details}
+
+
+@dataclass(frozen=True)
+class DuplicateGroup:
+    id: str
+    kept: str
+    others: tuple[str, ...]
+    #: (document id, Jaccard similarity to the kept document), for each other document.
+    similarity: tuple[tuple[str, float], ...]
+    features: tuple[str, ...]
+    #: (document id, title or headline as given, or None)
+    titles: tuple[tuple[str, str | None], ...] = ()
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return (self.kept, *self.others)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kept": self.kept,
+            "others": list(self.others),
+            "similarity": [list(s) for s in self.similarity],
+            "features": list(self.features),
+            "titles": [list(t) for t in self.titles],
+        }
+
+
+@dataclass(frozen=True)
+class Mark:
+    kind: str  # corroborated | contradicted
+    #: (document id, attribution id or sentence id)
+    other: tuple[str, str]
+    reason: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "other": list(self.other), "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    clusters: tuple[ClaimCluster, ...]
+    differences: tuple[Difference, ...]
+    duplicates: tuple[DuplicateGroup, ...]
+    marks: Mapping[Member, tuple[Mark, ...]]
+    #: How many claim pairs were compared (for the scaling check and the build report).
+    comparisons: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "clusters": [c.to_json() for c in self.clusters],
+            "differences": [d.to_json() for d in self.differences],
+            "duplicates": [d.to_json() for d in self.duplicates],
+            "marks": [
+                {"document": doc, "attribution": att, "marks": [m.to_json() for m in marks]} for (doc, att), marks in sorted(self.marks.items(), key=lambda i: _member_order(i[0]))
+            ],
+            "comparisons": self.comparisons,
+        }
+
+
+# ---------------------------------------------------------------------------
+# Helpers
+# ---------------------------------------------------------------------------
+
+
+def _number(identifier: str) -> int:
+    tail = re.search(r"(\d+)$", identifier)
+    return int(tail.group(1)) if tail else 0
+
+
+def _member_order(member: Member) -> tuple[str, int]:
+    return member[0], _number(member[1])
+
+
+def _words(text: str) -> frozenset[str]:
+    found: set[str] = set()
+    for raw in _WORD.findall(text.replace("’", "'")):
+        lower = raw.lower().removesuffix("'s")
+        if lower in _CONCEPT_OF:
+            found.add(_CONCEPT_OF[lower])
+            continue
+        if lower in STOPWORDS or len(lower) < 3:
+            continue
+        if len(lower) > 4 and lower.endswith("s") and not lower.endswith("ss"):
+            lower = lower[:-1]
+        found.add(lower)
+    return frozenset(found)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[Any, Any] = {}
+
+    def find(self, item: Any) -> Any:
+        self.parent.setdefault(item, item)
+        root = item
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[item] != root:
+            self.parent[item], item = root, self.parent[item]
+        return root
+
+    def union(self, a: Any, b: Any) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            if ra > rb:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+@dataclass
+class _Claim:
+    doc: str
+    attribution: Any
+    sentence_id: str
+    source_key: str
+    source_name: str
+    words: frozenset[str]
+    predicates: frozenset[str]
+    dates: tuple[str, ...]
+    parts_of_day: tuple[str, ...]
+    times: tuple[Any, ...]
+    distinct: bool
+    negated: bool
+
+    @property
+    def member(self) -> Member:
+        return self.doc, self.attribution.id
+
+
+def _part_of_day(value: str) -> str | None:
+    code = re.search(r"T(MO|AF|EV|NI)$", value)
+    if code:
+        return _PARTS_OF_DAY[code.group(1)]
+    clock = re.search(r"T(\d\d):\d\d", value)
+    if clock:
+        hour = int(clock.group(1))
+        return "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 17 else "evening" if 17 <= hour < 21 else "night"
+    return None
+
+
+def _date(value: str) -> str | None:
+    match = re.match(r"^([\dX]{4})-(\d\d)-(\d\d)", value)
+    return match.group(0) if match else None
+
+
+def _dates_differ(a: Sequence[str], b: Sequence[str]) -> bool:
+    if not a or not b:
+        return False
+    for x in a:
+        for y in b:
+            if all(p == q or "X" in p or "X" in q for p, q in zip(x.split("-"), y.split("-"), strict=True)):
+                return False
+    return True
+
+
+def _source_index(entities: Sequence[Any]) -> dict[Member, Any]:
+    return {mention: entity for entity in entities for mention in entity.mentions}
+
+
+def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
+    by_mention = _source_index(entities)
+    claims: list[_Claim] = []
+    for record in records:
+        times_by_sentence: dict[str, list[Any]] = defaultdict(list)
+        for expression in record.times:
+            if expression.sentence_id and expression.type in ("DATE", "TIME"):
+                times_by_sentence[expression.sentence_id].append(expression)
+        for attribution in record.attributions:
+            if attribution.content is None:
+                continue
+            entity = by_mention.get((record.id, attribution.id))
+            key = entity.id if entity is not None else f"{record.id}:{attribution.source.name.lower()}"
+            words = _words(attribution.content.text)
+            times = tuple(times_by_sentence.get(attribution.sentence_id, ()))
+            lowered = {w.lower() for w in _WORD.findall(attribution.content.text)}
+            claims.append(
+                _Claim(
+                    doc=record.id,
+                    attribution=attribution,
+                    sentence_id=attribution.sentence_id,
+                    source_key=key,
+                    source_name=entity.name if entity is not None else attribution.source.name,
+                    words=words,
+                    predicates=words & PREDICATES,
+                    dates=tuple(d for t in times if (d := _date(t.value))),
+                    parts_of_day=tuple(p for t in times if (p := _part_of_day(t.value))),
+                    times=times,
+                    distinct=bool(lowered & DISTINCT_EVENT_WORDS),
+                    negated=bool(lowered & NEGATIONS) or "n’t" in attribution.content.text or "n't" in attribution.content.text,
+                )
+            )
+    return claims
+
+
+def _candidate_pairs(claims: Sequence[_Claim], generic: frozenset[str]) -> list[tuple[int, int]]:
+    """Pairs of claims from different documents that share a block key, each
+    block walked in a sorted window: never all pairs of a large block."""
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        blocks[f"source:{claim.source_key}"].append(index)
+        for word in claim.words - generic:
+            blocks[f"word:{word}"].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for key in sorted(blocks):
+        members = sorted(blocks[key], key=lambda i: (claims[i].dates, claims[i].doc, _number(claims[i].attribution.id)))
+        for position, i in enumerate(members):
+            for j in members[position + 1 : position + 1 + WINDOW]:
+                if claims[i].doc != claims[j].doc:
+                    pairs.add((min(i, j), max(i, j)))
+    return sorted(pairs)
+
+
+def _generic(claims: Sequence[_Claim]) -> frozenset[str]:
+    counts: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        for word in claim.words:
+            counts[word] += 1
+    floor = max(3, GENERIC_SHARE * len(claims))
+    return frozenset(w for w, n in counts.items() if n > floor)
+
+
+def _link(a: _Claim, b: _Claim, generic: frozenset[str]) -> tuple[str, ...] | None:
+    """The features that link two claims, or None."""
+    if _dates_differ(a.dates, b.dates):
+        return None
+    if a.predicates and b.predicates and not a.predicates & b.predicates:
+        return None
+    shared = a.words & b.words
+    if not shared:
+        return None
+    overlap = len(shared) / min(len(a.words), len(b.words))
+    specific = shared - generic
+    features: list[str] = []
+    pod_differs = bool(a.parts_of_day and b.parts_of_day and not set(a.parts_of_day) & set(b.parts_of_day))
+    if a.source_key == b.source_key:
+        if overlap < SAME_SOURCE_OVERLAP or not (shared & PREDICATES or len(specific) >= 2):
+            return None
+        features.append(f"same source: {a.source_name}")
+    else:
+        if overlap < OTHER_SOURCE_OVERLAP or len(specific) < 2 or a.distinct or b.distinct or pod_differs:
+            return None
+        features.append("different sources, similar content")
+    features.append("shared words: " + ", ".join(sorted(shared)))
+    if a.negated != b.negated:
+        features.append("one claim is negated")
+    if a.dates and b.dates:
+        features.append("compatible dates")
+    elif pod_differs:
+        features.append("times differ")
+    return tuple(features)
+
+
+# ---------------------------------------------------------------------------
+# Near duplicates
+# ---------------------------------------------------------------------------
+
+
+def _body_words(record: Any) -> list[str]:
+    text = record.document.text
+    skipped = [(s.start, s.end) for s in record.segmentation.sentences if s.headline]
+    parts: list[str] = []
+    last = 0
+    for start, end in skipped:
+        parts.append(text[last:start])
+        last = end
+    parts.append(text[last:])
+    body = " ".join(parts).lower().replace("’", "'")
+    title = record.document.metadata.title
+    if title:
+        body = body.replace(title.lower().replace("’", "'"), " ")
+    return re.findall(r"\w+", body)
+
+
+def _shingles(words: Sequence[str]) -> frozenset[int]:
+    size = SHINGLE if len(words) >= SHINGLE * 2 else 2
+    grams = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
+    return frozenset(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams if g)
+
+
+_PRIME = (1 << 61) - 1
+_SEEDS = tuple(
+    (int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest(), "big") % _PRIME or 1,
+     int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest(), "big") % _PRIME)
+    for i in range(MINHASH_BANDS * MINHASH_ROWS)
+)
+
+
+def _signature(shingles: frozenset[int]) -> tuple[int, ...]:
+    if not shingles:
+        return ()
+    return tuple(min((a * s + b) % _PRIME for s in shingles) for a, b in _SEEDS)
+
+
+def _title(record: Any) -> str | None:
+    if record.document.metadata.title:
+        return record.document.metadata.title
+    headline = record.segmentation.headline
+    return record.sentence_text(headline) if headline is not None else None
+
+
+def near_duplicates(records: Sequence[Any]) -> tuple[DuplicateGroup, ...]:
+    """Groups of documents whose texts are the same apart from title, whitespace,
+    case and punctuation (Jaccard of word shingles >= ``DUPLICATE_JACCARD``)."""
+    shingles = {r.id: _shingles(_body_words(r)) for r in records}
+    by_id = {r.id: r for r in records}
+    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    for record in sorted(records, key=lambda r: r.id):
+        signature = _signature(shingles[record.id])
+        if not signature:
+            continue
+        for band in range(MINHASH_BANDS):
+            buckets[(band, signature[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS])].append(record.id)
+    union = _UnionFind()
+    similarity: dict[tuple[str, str], float] = {}
+    checked: set[tuple[str, str]] = set()
+    for key in sorted(buckets):
+        ids = buckets[key]
+        for position, a in enumerate(ids):
+            for b in ids[position + 1 : position + 1 + WINDOW]:
+                if (a, b) in checked:
+                    continue
+                checked.add((a, b))
+                sa, sb = shingles[a], shingles[b]
+                jaccard = len(sa & sb) / len(sa | sb)
+                if jaccard >= DUPLICATE_JACCARD:
+                    union.union(a, b)
+                    similarity[(a, b)] = similarity[(b, a)] = jaccard
+    groups: dict[str, list[str]] = defaultdict(list)
+    for doc in sorted(union.parent):
+        groups[union.find(doc)].append(doc)
+    result: list[DuplicateGroup] = []
+    for docs in groups.values():
+        if len(docs) < 2:
+            continue
+        ordered = sorted(docs, key=lambda d: (by_id[d].document.metadata.published is None, by_id[d].document.metadata.published or "", d))
+        kept, others = ordered[0], tuple(sorted(ordered[1:]))
+        sims = tuple((o, round(similarity.get((kept, o), len(shingles[kept] & shingles[o]) / len(shingles[kept] | shingles[o])), 3)) for o in others)
+        titles = tuple((d, _title(by_id[d])) for d in (kept, *others))
+        features = [f"Jaccard of {SHINGLE}-word shingles >= {DUPLICATE_JACCARD}"]
+        if all(s == 1.0 for _, s in sims):
+            features.append("same words in the same order apart from the title")
+        if len({t for _, t in titles}) > 1:
+            features.append("titles differ")
+        if by_id[kept].document.metadata.published:
+            features.append("kept: the earliest published")
+        else:
+            features.append("kept: the first by document id")
+        result.append(DuplicateGroup(f"dup-{kept}", kept, others, sims, tuple(features), titles))
+    return tuple(sorted(result, key=lambda g: g.kept))
+
+
+# ---------------------------------------------------------------------------
+# The comparison
+# ---------------------------------------------------------------------------
+
+
+def compare(
+    records: Sequence[Any],
+    entities: Sequence[Any],
+    quantities: Mapping[str, Sequence[Quantity]] | None = None,
+) -> Comparison:
+    """Clusters, differences, duplicates and marks for the whole corpus."""
+    quantities = quantities or {}
+    duplicates = near_duplicates(records)
+    copies = {o: g.kept for g in duplicates for o in g.others}
+    kept_records = [r for r in sorted(records, key=lambda r: r.id) if r.id not in copies]
+    claims = _claims(kept_records, entities)
+    generic = _generic(claims)
+    pairs = _candidate_pairs(claims, generic)
+    union = _UnionFind()
+    link_features: dict[tuple[int, int], tuple[str, ...]] = {}
+    for i, j in pairs:
+        features = _link(claims[i], claims[j], generic)
+        if features is not None:
+            union.union(i, j)
+            link_features[(i, j)] = features
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(claims)):
+        groups[union.find(index)].append(index)
+    also: dict[str, list[str]] = defaultdict(list)
+    for copy, kept in copies.items():
+        also[kept].append(copy)
+    clusters: list[ClaimCluster] = []
+    cluster_of: dict[int, ClaimCluster] = {}
+    for indices in groups.values():
+        indices.sort(key=lambda i: _member_order(claims[i].member))
+        members = tuple(claims[i].member for i in indices)
+        features: list[str] = []
+        in_group = set(indices)
+        for (i, j), found in sorted(link_features.items()):
+            if i in in_group:
+                features.extend(f for f in found if f not in features)
+        documents = tuple(sorted({claims[i].doc for i in indices}))
+        sources = tuple(sorted({claims[i].source_key for i in indices}))
+        cluster = ClaimCluster(
+            id=f"cluster-{members[0][1]}",
+            members=members,
+            features=tuple(features) or ("no matching claim in another document",),
+            single_source=len(sources) == 1,
+            documents=documents,
+            sources=sources,
+            also_in=tuple(sorted(c for d in documents for c in also.get(d, ()))),
+        )
+        clusters.append(cluster)
+        for i in indices:
+            cluster_of[i] = cluster
+    clusters.sort(key=lambda c: (-len(c.documents), _member_order(c.members[0])))
+
+    by_id = {r.id: r for r in kept_records}
+    claim_at = {c.member: c for c in claims}
+    found: list[Difference] = []
+    found += _name_variants(entities, by_id)
+    found += _channels(clusters, claim_at)
+    found += _counts(clusters, claim_at, quantities, by_id)
+    found += _count_sums(kept_records, quantities)
+    found += _times(clusters, claim_at)
+    contradictions, contradiction_links = _contradictions(kept_records, claims, entities)
+    found += contradictions
+    marks = _marks(clusters, contradiction_links, claim_at)
+    return Comparison(tuple(clusters), tuple(found), duplicates, marks, len(pairs))
+
+
+def claim_clusters(records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None = None) -> tuple[ClaimCluster, ...]:
+    return compare(records, entities, quantities).clusters
+
+
+def differences(records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None = None) -> tuple[Difference, ...]:
+    return compare(records, entities, quantities).differences
+
+
+def corroboration_marks(
+    records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None = None
+) -> Mapping[Member, tuple[Mark, ...]]:
+    return compare(records, entities, quantities).marks
+
+
+# --- differences ------------------------------------------------------------
+
+
+def _quote(text: str) -> str:
+    return f"“{text}”"
+
+
+def _name_variants(entities: Sequence[Any], records: Mapping[str, Any]) -> list[Difference]:
+    found: list[Difference] = []
+    for entity in entities:
+        if len(entity.variants) < 2:
+            continue
+        firsts: dict[str, tuple[str, str, str]] = {}
+        documents: dict[str, set[str]] = defaultdict(set)
+        for doc, attribution_id in entity.mentions:
+            record = records.get(doc)
+            if record is None:
+                continue
+            attribution = next((a for a in record.attributions if a.id == attribution_id), None)
+            if attribution is None:
+                continue
+            name = attribution.source.name
+            documents[name].add(doc)
+            firsts.setdefault(name, (doc, attribution.sentence_id, attribution.id))
+        # a short form ("Sobyanin" beside "Sergei Sobyanin") is not a spelling variant
+        words = {n: set(n.lower().split()) for n in firsts}
+        for name in list(firsts):
+            if any(words[name] < words[other] for other in words if other != name):
+                del firsts[name]
+        if len(firsts) < 2:
+            continue
+        names = sorted(firsts, key=lambda n: _member_order((firsts[n][0], firsts[n][2])))
+        found.append(
+            Difference(
+                id=f"name-variant-{entity.id}",
+                kind="name-variant",
+                members=tuple(firsts[n] for n in names),
+                summary="Name spelled differently: " + ", ".join(_quote(n) for n in names),
+                details={"entity": entity.id, "variants": [{"name": n, "documents": sorted(documents[n])} for n in names]},
+            )
+        )
+    return found
+
+
+def _channels(clusters: Sequence[ClaimCluster], claim_at: Mapping[Member, _Claim]) -> list[Difference]:
+    found: list[Difference] = []
+    for cluster in clusters:
+        by_source: dict[str, list[_Claim]] = defaultdict(list)
+        for member in cluster.members:
+            claim = claim_at[member]
+            if claim.attribution.channel is not None and (claim.attribution.channel_kind or "") not in GENERIC_CHANNELS:
+                by_source[claim.source_key].append(claim)
+        for source, items in sorted(by_source.items()):
+            kinds = {c.attribution.channel_kind for c in items}
+            if len(kinds) < 2 or len({c.doc for c in items}) < 1:
+                continue
+            found.append(
+                Difference(
+                    id=f"channel-{cluster.id}-{source}",
+                    kind="channel",
+                    members=tuple((c.doc, c.sentence_id, c.attribution.id) for c in items),
+                    summary=f"{items[0].source_name}: channel differs: "
+                    + ", ".join(_quote(c.attribution.channel.text) for c in items),
+                    details={
+                        "source": source,
+                        "cluster": cluster.id,
+                        "channels": [
+                            {"document": c.doc, "attribution": c.attribution.id, "channel": c.attribution.channel.text, "kind": c.attribution.channel_kind}
+                            for c in items
+                        ],
+                    },
+                )
+            )
+    return found
+
+
+def _reporter(quantity: Quantity, by_id: Mapping[str, Quantity]) -> str | None:
+    seen = 0
+    while quantity.attribution_id is None and quantity.part_of and seen < 10:
+        quantity = by_id.get(quantity.part_of, quantity)
+        seen += 1
+    return quantity.attribution_id
+
+
+def _figure(quantity: Quantity, doc: str, reporter: _Claim | None) -> dict[str, Any]:
+    return {
+        "document": doc,
+        "sentence": quantity.sentence_id,
+        "quantity": quantity.id,
+        "text": quantity.text,
+        "value": quantity.value,
+        "low": quantity.low,
+        "high": quantity.high,
+        "mod": quantity.mod,
+        "precision": quantity.precision,
+        "unit": quantity.unit,
+        "place": quantity.place,
+        "reported_by": reporter.source_name if reporter else None,
+        "attribution": reporter.attribution.id if reporter else None,
+    }
+
+
+def _unit_family(unit: str | None) -> str | None:
+    return QR.UNIT_FAMILIES.get(unit or "", unit)
+
+
+def _bounds(quantity: Quantity) -> tuple[float, float] | None:
+    low = quantity.value if quantity.value is not None else quantity.low
+    high = quantity.value if quantity.value is not None else quantity.high
+    if low is None and high is None:
+        return None
+    return (low if low is not None else high), (high if high is not None else low)  # type: ignore[return-value]
+
+
+def _counts(
+    clusters: Sequence[ClaimCluster], claim_at: Mapping[Member, _Claim], quantities: Mapping[str, Sequence[Quantity]], records: Mapping[str, Any]
+) -> list[Difference]:
+    found: list[Difference] = []
+    for cluster in clusters:
+        if len(cluster.documents) < 2:
+            continue
+        members = set(cluster.members)
+        by_unit: dict[str, list[tuple[Quantity, _Claim]]] = defaultdict(list)
+        for doc in cluster.documents:
+            doc_quantities = {q.id: q for q in quantities.get(doc, ())}
+            for quantity in doc_quantities.values():
+                attribution_id = _reporter(quantity, doc_quantities)
+                if attribution_id is None or (doc, attribution_id) not in members or quantity.part_of:
+                    continue
+                family = _unit_family(quantity.unit)
+                if family and _bounds(quantity) is not None:
+                    by_unit[family].append((quantity, claim_at[(doc, attribution_id)]))
+        for unit, items in sorted(by_unit.items()):
+            values = {_bounds(q) for q, _ in items}
+            if len(values) < 2:
+                continue
+            lowest = min(items, key=lambda i: (_bounds(i[0])[0], i[0].id))  # type: ignore[index]
+            highest = max(items, key=lambda i: (_bounds(i[0])[1], i[0].id))  # type: ignore[index]
+            corrections = []
+            for doc in sorted({c.doc for _, c in items}):
+                record = records[doc]
+                for sentence in record.segmentation.sentences:
+                    if CORRECTION.search(record.sentence_text(sentence)):
+                        corrections.append({"document": doc, "sentence": sentence.id, "published": record.document.metadata.published})
+            summary = f"Figures differ ({unit}): " + ", ".join(f"{_quote(q.text)} ({c.source_name})" for q, c in items)
+            if corrections:
+                summary += "; correction in " + ", ".join(sorted({c["document"] for c in corrections}))
+            found.append(
+                Difference(
+                    id=f"count-{cluster.id}-{unit}",
+                    kind="count",
+                    members=tuple((c.doc, q.sentence_id, c.attribution.id) for q, c in items),
+                    summary=summary,
+                    details={
+                        "cluster": cluster.id,
+                        "unit": unit,
+                        "figures": [_figure(q, c.doc, c) for q, c in items],
+                        "lowest": _figure(lowest[0], lowest[1].doc, lowest[1]),
+                        "highest": _figure(highest[0], highest[1].doc, highest[1]),
+                        "corrections": corrections,
+                        "summed": False,
+                    },
+                )
+            )
+    return found
+
+
+def _count_sums(records: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]]) -> list[Difference]:
+    """Within one document: a total beside its parts, added up. Never across documents."""
+    found: list[Difference] = []
+    for record in records:
+        doc_quantities = tuple(quantities.get(record.id, ()))
+        by_id = {q.id: q for q in doc_quantities}
+        children: dict[str, list[Quantity]] = defaultdict(list)
+        for quantity in doc_quantities:
+            if quantity.part_of:
+                children[quantity.part_of].append(quantity)
+        for total_id, parts in sorted(children.items(), key=lambda i: _number(i[0])):
+            total = by_id[total_id]
+            if total.value is None or any(p.value is None for p in parts):
+                continue
+            multiplied = [(p, max(1, len(p.places)) if p.distributive else 1) for p in parts]
+            if sum(m for _, m in multiplied) < 2 or len(parts) < 1 or (len(parts) == 1 and not parts[0].distributive):
+                continue  # one part ("five of those") is a subset, not a breakdown
+            parts_sum = sum((p.value or 0) * m for p, m in multiplied)
+            adds_up = parts_sum == total.value
+            places = [name for p in parts for name in p.places]
+            stated_places = next(
+                (q for q in doc_quantities if q.sentence_id == total.sentence_id and q.unit == "region" and q.id != total.id), None
+            )
+            details: dict[str, Any] = {
+                "total": {"quantity": total.id, "text": total.text, "value": total.value, "sentence": total.sentence_id},
+                "parts": [
+                    {"quantity": p.id, "text": p.text, "value": p.value, "times": m, "places": list(p.places), "sentence": p.sentence_id}
+                    for p, m in multiplied
+                ],
+                "sum_of_parts": parts_sum,
+                "adds_up": adds_up,
+                "places_listed": places,
+            }
+            if stated_places is not None and stated_places.value is not None:
+                details["places_stated"] = {"quantity": stated_places.id, "text": stated_places.text, "value": stated_places.value}
+                details["places_match"] = stated_places.value == len(places)
+            written = ", ".join(_quote(p.text) for p in parts)
+            verdict = f"the parts add up to {_format(total.value)}" if adds_up else f"the parts do not add up to {_format(total.value)}"
+            sentence_ids = sorted({total.sentence_id, *(p.sentence_id for p in parts)}, key=_number)
+            members = tuple((record.id, s, total.attribution_id if s == total.sentence_id else None) for s in sentence_ids)
+            found.append(
+                Difference(
+                    id=f"count-sum-{total.id}",
+                    kind="count-sum",
+                    members=members,  # type: ignore[arg-type]
+                    summary=f"Total {_quote(total.text)} beside parts {written}: {verdict}",
+                    details=details,
+                )
+            )
+    return found
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _times(clusters: Sequence[ClaimCluster], claim_at: Mapping[Member, _Claim]) -> list[Difference]:
+    found: list[Difference] = []
+    for cluster in clusters:
+        if len(cluster.documents) < 2:
+            continue
+        timed = [claim_at[m] for m in cluster.members if claim_at[m].times]
+        stated: list[tuple[_Claim, Any]] = [(c, t) for c in timed for t in c.times]
+        parts = {p for _, t in stated if (p := _part_of_day(t.value))}
+        dates = [d for _, t in stated if (d := _date(t.value))]
+        docs = {c.doc for c, _ in stated}
+        differ = len(parts) > 1 or any(_dates_differ([a], [b]) for a in dates for b in dates)
+        if not differ or len(docs) < 2:
+            continue
+        found.append(
+            Difference(
+                id=f"time-{cluster.id}",
+                kind="time",
+                members=tuple((c.doc, c.sentence_id, c.attribution.id) for c in timed),
+                summary="Times differ: " + ", ".join(f"{_quote(t.text)} ({c.source_name})" for c, t in stated),
+                details={
+                    "cluster": cluster.id,
+                    "times": [
+                        {"document": c.doc, "sentence": c.sentence_id, "time": t.id, "text": t.text, "value": t.value, "precision": t.precision, "part_of_day": _part_of_day(t.value)}
+                        for c, t in stated
+                    ],
+                },
+            )
+        )
+    return found
+
+
+def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: Sequence[Any]) -> tuple[list[Difference], list[tuple[_Claim, _Claim | tuple[str, str], str]]]:
+    """Links ``(contested claim, contradicting claim or (doc, sentence), rule)`` and
+    one difference per connected group of links."""
+    links: list[tuple[_Claim, _Claim | tuple[str, str], str]] = []
+    by_doc: dict[str, list[_Claim]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.doc].append(claim)
+    # surnames and role words of each source, to resolve "the general's remarks", "Popov's claims"
+    naming: dict[str, list[_Claim]] = defaultdict(list)
+    for claim in claims:
+        source = claim.attribution.source
+        words = {w.lower() for w in re.findall(r"[\w]+", source.name)[-1:]}
+        if source.role:
+            words |= {w.lower() for w in re.findall(r"[A-Za-z]+", source.role)[-1:]}
+        for word in words:
+            naming[word].append(claim)
+    for claim in claims:
+        attribution = claim.attribution
+        if attribution.cue_lemma in DENIAL_CUES:
+            referred = {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(attribution.content.text)}
+            targets = [
+                other
+                for word in sorted(referred)
+                for other in naming.get(word, ())
+                if other.source_key != claim.source_key and (other.doc != claim.doc or _number(other.attribution.id) < _number(attribution.id))
+            ]
+            for target in sorted(set(id(t) for t in targets)):
+                other = next(t for t in targets if id(t) == target)
+                links.append((other, claim, f"{attribution.cue_lemma} naming the source"))
+        for marker in attribution.markers:
+            if marker.kind in CONTESTED_MARKERS:
+                sentence = _sentence_at(next(r for r in records if r.id == claim.doc), marker.span.start)
+                if sentence is not None and sentence.id != claim.sentence_id:
+                    denial = next((c for c in by_doc[claim.doc] if c.sentence_id == sentence.id and c.attribution.cue_lemma in DENIAL_CUES), None)
+                    links.append((claim, denial or (claim.doc, sentence.id), f"marker: {marker.kind}"))
+    # a stated origin negated by another source: an index by origin word, no pair search
+    stated: dict[str, list[_Claim]] = defaultdict(list)
+    negated: list[tuple[_Claim, str]] = []
+    for claim in claims:
+        content = claim.attribution.content.text
+        for match in NEGATED_ORIGIN.finditer(content):
+            negated.append((claim, match.group("origin").lower()))
+        for match in STATED_ORIGIN.finditer(content):
+            origin = match.group("origin") or match.group("origin2")
+            if not NEGATED_ORIGIN.search(content):
+                stated[origin.lower()].append(claim)
+    for claim, origin in negated:
+        for other in stated.get(origin, ()):
+            if other.source_key != claim.source_key:
+                links.append((other, claim, "stated origin negated by another source"))
+                links.append((claim, other, "stated origin negated by another source"))
+
+    # dismissals and denials found as claims make marker links to their own sentence redundant
+    def key(item: _Claim | tuple[str, str]) -> tuple[str, str]:
+        return (item.doc, item.sentence_id) if isinstance(item, _Claim) else item
+
+    union = _UnionFind()
+    for contested, by, _ in links:
+        union.union(key(contested), key(by))
+    groups: dict[tuple[str, str], list[tuple[_Claim, _Claim | tuple[str, str], str]]] = defaultdict(list)
+    for link in links:
+        groups[union.find(key(link[0]))].append(link)
+    found: list[Difference] = []
+    for root, items in sorted(groups.items(), key=lambda i: (i[0][0], _number(i[0][1]))):
+        members: dict[tuple[str, str], str | None] = {}
+        roles: list[dict[str, Any]] = []
+        for contested, by, rule in items:
+            for item, role in ((contested, "contested"), (by, "contradicting")):
+                if isinstance(item, _Claim):
+                    members.setdefault((item.doc, item.sentence_id), item.attribution.id)
+                    if (item.doc, item.sentence_id) in members and members[(item.doc, item.sentence_id)] is None:
+                        members[(item.doc, item.sentence_id)] = item.attribution.id
+                else:
+                    members.setdefault(item, None)
+            roles.append(
+                {
+                    "contested": _ref(contested),
+                    "by": _ref(by),
+                    "rule": rule,
+                }
+            )
+        # a claim in a member sentence that is itself a denial stands for that sentence
+        for claim in claims:
+            if (claim.doc, claim.sentence_id) in members and members[(claim.doc, claim.sentence_id)] is None and claim.attribution.cue_lemma in DENIAL_CUES:
+                members[(claim.doc, claim.sentence_id)] = claim.attribution.id
+        ordered = sorted(members.items(), key=lambda i: (i[0][0], _number(i[0][1])))
+        quoted = []
+        for (doc, sentence_id), attribution_id in ordered:
+            claim = next((c for c in claims if c.doc == doc and c.attribution.id == attribution_id), None)
+            if claim is not None:
+                mention = claim.attribution.source.mention
+                quoted.append(f"{mention.text if mention else claim.source_name} {claim.attribution.cue.text}")
+        found.append(
+            Difference(
+                id=f"contradiction-{root[1]}",
+                kind="contradiction",
+                members=tuple((doc, s, a) for (doc, s), a in ordered),
+                summary="Accounts contradict each other: " + "; ".join(_quote(q) for q in quoted),
+                details={"links": roles},
+            )
+        )
+    return found, links
+
+
+def _ref(item: _Claim | tuple[str, str]) -> dict[str, Any]:
+    if isinstance(item, _Claim):
+        return {"document": item.doc, "sentence": item.sentence_id, "attribution": item.attribution.id, "source": item.source_name}
+    return {"document": item[0], "sentence": item[1], "attribution": None, "source": None}
+
+
+def _sentence_at(record: Any, position: int) -> Any:
+    for sentence in record.segmentation.sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence
+    return None
+
+
+def _marks(
+    clusters: Sequence[ClaimCluster], links: Iterable[tuple[_Claim, _Claim | tuple[str, str], str]], claim_at: Mapping[Member, _Claim]
+) -> dict[Member, tuple[Mark, ...]]:
+    """A claim is corroborated by a claim of its cluster in another document
+    with the same polarity (a negated claim corroborates no positive one)."""
+    marks: dict[Member, list[Mark]] = defaultdict(list)
+    for cluster in clusters:
+        if len(cluster.documents) < 2:
+            continue
+        reason = "; ".join(cluster.features)
+        for member in cluster.members:
+            for other in cluster.members:
+                if other[0] != member[0] and claim_at[member].negated == claim_at[other].negated:
+                    marks[member].append(Mark("corroborated", other, reason))
+    for contested, by, rule in links:
+        other = (by.doc, by.attribution.id) if isinstance(by, _Claim) else by
+        if not any(m.kind == "contradicted" and m.other == other for m in marks[contested.member]):
+            marks[contested.member].append(Mark("contradicted", other, rule))
+    return {
+        member: tuple(sorted(found, key=lambda m: (m.kind, m.other[0], _number(m.other[1]))))
+        for member, found in sorted(marks.items(), key=lambda i: _member_order(i[0]))
+    }

@@ -1,0 +1,396 @@
+"""Quantities: counts with what they count, where, when, and who reported them.
+
+:func:`extract_quantities` reads one sentence at a time with the named rules of
+:mod:`sourcebound.rules.quantities`:
+
+* a figure is a cardinal in digits ("38", "1,200") or words ("two", "seven",
+  "twenty-five"), a range ("10 to 15", "between 10 and 15"), or a vague count
+  ("dozens of drones", kept with no value); a modifier before it ("at least",
+  "more than", "about") sets ``mod`` and the bound it gives (``low``/``high``);
+* the counted noun phrase follows the figure ("38 Ukrainian drone aircraft");
+  ``unit`` is its head noun as a singular lemma ("drone", "region");
+* an elliptical figure ("Of these, 34 were downed …", "… with two each over
+  Voronezh and Crimea", "five of those …") takes the unit of the figure it
+  refers back to and records that figure as ``part_of``; "each"/"apiece"
+  marks a figure repeated for every listed place (``distributive``);
+* ``place`` is the place phrase the sentence gives after the figure, up to the
+  next figure or clause break ("over the Belgorod region"), and ``places`` the
+  names in it ("Voronezh", "Crimea").
+
+Not quantities, by decision:
+
+* ordinals ("a fourth drone", "the fourth such incident") say which one, not
+  how many; turning them into a count would invent a figure;
+* numbers inside time expressions ("13:02", "15 minutes", "October 31st");
+* numbers inside model designations ("S-300", "Pantsir-S1");
+* "a"/"an" ("a drone"), and "one" before a generic noun ("one thing is clear").
+
+A figure is never combined with another here; the comparison stage decides
+what may be set side by side (:mod:`sourcebound.compare`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from .model import Segmentation
+from .rules import quantities as R
+
+__all__ = ["Quantity", "extract_quantities", "parse_number"]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    id: str
+    start: int
+    end: int
+    #: The figure and the counted phrase as written ("38 Ukrainian drone aircraft").
+    text: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    #: "at-least", "more-than", "at-most", "less-than", "approx", "range", "vague" or None (exact).
+    mod: str | None = None
+    #: Singular lemma of the counted noun ("drone"); inherited by elliptical figures.
+    unit: str | None = None
+    #: The counted noun phrase as written, without the figure ("Ukrainian drone aircraft").
+    counted: str | None = None
+    place: str | None = None
+    places: tuple[str, ...] = ()
+    time_id: str | None = None
+    sentence_id: str | None = None
+    attribution_id: str | None = None
+    #: The figure this one is a part of ("Of these, 34 …" -> the 38).
+    part_of: str | None = None
+    #: True for "two each over Voronezh and Crimea": the figure holds for each place.
+    distributive: bool = False
+    rule: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["places"] = list(self.places)
+        return data
+
+    @property
+    def precision(self) -> str:
+        """How exactly the figure is stated: "exact", "range", "bound", "approximate" or "vague"."""
+        if self.mod is None:
+            return "exact"
+        if self.mod == "range":
+            return "range"
+        if self.mod == "approx":
+            return "approximate"
+        if self.mod == "vague":
+            return "vague"
+        return "bound"
+
+
+_WORD_VALUE = R.NUMBER_WORDS
+_TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
+_SINGULAR_RULES = ((re.compile(r"ies$"), "y"), (re.compile(r"(ss|sh|ch|x)es$"), r"\1"), (re.compile(r"(?<!s)s$"), ""))
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a cardinal as written: "38", "1,200", "two", "twenty-five", "1.5 million"."""
+    words = re.split(r"[\s-]+", text.strip().lower())
+    total = 0.0
+    current: float | None = None
+    for word in words:
+        if not word:
+            continue
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", word):
+            current = (current or 0) + float(word.replace(",", ""))
+        elif word in R.MULTIPLIERS:
+            current = (current if current is not None else 1) * R.MULTIPLIERS[word]
+            if R.MULTIPLIERS[word] >= 1000:
+                total += current
+                current = None
+        elif word in _WORD_VALUE:
+            current = (current or 0) + _WORD_VALUE[word]
+        else:
+            return None
+    if current is None and total == 0:
+        return None
+    return total + (current or 0)
+
+
+def _lemma(word: str) -> str:
+    lower = word.lower()
+    if lower in R.UNITS:
+        return R.UNITS[lower]
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return word[:-1]
+    if re.fullmatch(r"[A-Z]{2,}", word):
+        return word
+    for pattern, replacement in _SINGULAR_RULES:
+        if pattern.search(lower):
+            return pattern.sub(replacement, lower)
+    return lower
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    mod: str | None
+    rule: str
+    number_end: int
+
+
+def _candidates(sentence_text: str, offset: int, blocked: list[tuple[int, int]]) -> list[_Draft]:
+    found: list[_Draft] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken) and all(b <= s or a >= e for s, e in blocked)
+
+    for name, pattern in R.NUMBER_RULES:
+        for match in pattern.finditer(sentence_text):
+            a, b = match.start() + offset, match.end() + offset
+            if not free(a, b) or _in_designation(sentence_text, match.start(), match.end()):
+                continue
+            groups = match.groupdict()
+            if groups.get("vague"):
+                draft = _Draft(a, b, None, None, None, "vague", name, b)
+            elif groups.get("low") is not None:
+                low, high = parse_number(groups["low"]), parse_number(groups["high"])
+                if low is None or high is None or low >= high:
+                    continue
+                draft = _Draft(a, b, None, low, high, "range", name, b)
+            else:
+                value = parse_number(groups["value"])
+                if value is None:
+                    continue
+                draft = _Draft(a, b, value, None, None, None, name, b)
+                before = R.MODIFIER_PATTERN.search(sentence_text, 0, match.start())
+                if before:
+                    mod = next(m for p, m, _ in R.MODIFIERS if re.fullmatch(p, before.group(1), re.IGNORECASE))
+                    bound = next(bd for p, _, bd in R.MODIFIERS if re.fullmatch(p, before.group(1), re.IGNORECASE))
+                    draft.mod = mod
+                    draft.start = before.start() + offset
+                    if bound.startswith("low"):
+                        draft.low = value
+                    elif bound.startswith("high"):
+                        draft.high = value
+            taken.append((draft.start, draft.end))
+            found.append(draft)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _in_designation(text: str, start: int, end: int) -> bool:
+    left = start
+    while left > 0 and not text[left - 1].isspace():
+        left -= 1
+    right = end
+    while right < len(text) and not text[right].isspace():
+        right += 1
+    word = text[left:right].strip(".,;:!?()‘’“”\"'")
+    return bool(re.search(r"[A-Za-z][-–]?\d|\d[-–]?[A-Za-z]{1,3}\d", word)) and not re.fullmatch(r"[\d,.]+", word)
+
+
+def extract_quantities(
+    text: str,
+    segmentation: Segmentation,
+    attributions: Sequence[Any] = (),
+    times: Sequence[Any] = (),
+    *,
+    doc_id: str,
+) -> tuple[Quantity, ...]:
+    """Every quantity in ``text``, numbered in text order."""
+    time_spans = sorted((t.start, t.end) for t in times)
+    times_by_sentence: dict[str, list[Any]] = {}
+    for expression in times:
+        if expression.sentence_id:
+            times_by_sentence.setdefault(expression.sentence_id, []).append(expression)
+    attributions_by_sentence: dict[str, list[Any]] = {}
+    for attribution in attributions:
+        attributions_by_sentence.setdefault(attribution.sentence_id, []).append(attribution)
+
+    drafts: list[dict[str, Any]] = []
+    previous_sentence: list[dict[str, Any]] = []
+    for sentence in segmentation.sentences:
+        sentence_text = text[sentence.start : sentence.end]
+        blocked = [(s, e) for s, e in time_spans if s < sentence.end and e > sentence.start]
+        in_sentence: list[dict[str, Any]] = []
+        candidates = _candidates(sentence_text, sentence.start, blocked)
+        for draft in candidates:
+            item = _complete(text, sentence, draft, in_sentence, previous_sentence)
+            if item is None:
+                continue
+            item["time_id"] = _time_for(times_by_sentence.get(sentence.id, ()), item["start"])
+            item["attribution_id"] = _attribution_for(attributions_by_sentence.get(sentence.id, ()), item["start"], item["end"])
+            in_sentence.append(item)
+        drafts.extend(in_sentence)
+        if in_sentence:
+            previous_sentence = in_sentence
+    ids: dict[int, str] = {}
+    quantities: list[Quantity] = []
+    for n, item in enumerate(drafts, 1):
+        ids[id(item)] = f"{doc_id}-q{n}"
+    for item in drafts:
+        parent = item.pop("_parent", None)
+        quantities.append(Quantity(id=ids[id(item)], part_of=ids.get(id(parent)) if parent is not None else None, **item))
+    return tuple(quantities)
+
+
+def _complete(
+    text: str,
+    sentence: Any,
+    draft: _Draft,
+    in_sentence: list[dict[str, Any]],
+    previous_sentence: list[dict[str, Any]],
+) -> dict[str, Any] | None:
+    after = text[draft.end : sentence.end]
+    before = text[sentence.start : draft.start]
+    end = draft.end
+    counted: str | None = None
+    unit: str | None = None
+    distributive = False
+    partitive = bool(R.PARTITIVE_BEFORE.search(before))
+    rule = draft.rule
+    figure = text[draft.start : draft.number_end].strip()
+    if draft.mod == "vague":
+        # "dozens of drones": the match ends at "of", the noun follows
+        words = _noun_run(after)
+        if not words:
+            return None
+        counted = " ".join(w for w, _ in words)
+        unit = _unit(words)
+        end = words[-1][1] + draft.end
+    else:
+        match = R.PARTITIVE_AFTER.match(after)
+        if match:
+            partitive = True
+            end = draft.end + match.end()
+        elif R.DISTRIBUTIVE.match(after):
+            distributive = True
+            end = draft.end + R.DISTRIBUTIVE.match(after).end()
+        else:
+            words = _noun_run(after)
+            if words:
+                counted = " ".join(w for w, _ in words)
+                unit = _unit(words)
+                if unit is None:
+                    return None
+                end = draft.end + words[-1][1]
+    elliptical = unit is None
+    if elliptical:
+        lower_figure = figure.lower()
+        if lower_figure == "one" and not partitive:
+            return None  # "one of …", "one said": not a count
+        antecedent = _antecedent(in_sentence, previous_sentence)
+        if antecedent is None:
+            return None
+        unit = antecedent["unit"]
+        rule = f"{rule}-elliptical"
+    elif figure.lower() == "one" and unit not in R.COUNTED_BY_ONE and not re.fullmatch(r"[A-Z]{2,}", unit or ""):
+        return None  # "one official said", "one thing is clear": a phrase, not a figure
+    parent = None
+    if partitive:
+        parent = _antecedent(in_sentence, previous_sentence)
+    elif elliptical:
+        # "…, with two each over Voronezh and Crimea": continues the parts listed before it
+        sibling = in_sentence[-1] if in_sentence else None
+        if sibling is not None and sibling.get("_parent") is not None:
+            parent = sibling["_parent"]
+    place, places = _place(text, end, sentence.end)
+    return {
+        "start": draft.start,
+        "end": end,
+        "text": text[draft.start : end],
+        "value": draft.value,
+        "low": draft.low,
+        "high": draft.high,
+        "mod": draft.mod,
+        "unit": unit,
+        "counted": counted,
+        "place": place,
+        "places": places,
+        "sentence_id": sentence.id,
+        "distributive": distributive,
+        "rule": rule,
+        "_parent": parent,
+    }
+
+
+def _noun_run(after: str) -> list[tuple[str, int]]:
+    """The words of the counted noun phrase right after a figure, with their end offsets in ``after``."""
+    words: list[tuple[str, int]] = []
+    for match in _TOKEN.finditer(after):
+        token = match.group()
+        lower = token.lower()
+        if not token[0].isalnum() or lower in R.PHRASE_BREAKERS or lower in R.NUMBER_WORDS:
+            break
+        if re.fullmatch(r"[a-z]+ed", token) and lower not in R.UNITS and lower != "armed":
+            break  # a verb: "34 downed"
+        if re.fullmatch(r"[a-z]+ly", token):
+            break  # an adverb
+        words.append((token, match.end()))
+        if len(words) == 4:
+            break
+    # the head is the last plural-looking or listed noun; trailing modifiers are dropped
+    while words:
+        head = words[-1][0]
+        lower = head.lower()
+        if lower in R.UNITS or lower.endswith("s") or re.fullmatch(r"[A-Z]{2,}s?", head) or lower in R.NOT_COUNTED:
+            break
+        if len(words) == 1:
+            break
+        words.pop()
+    return words
+
+
+def _unit(words: list[tuple[str, int]]) -> str | None:
+    phrase = " ".join(w for w, _ in words).lower()
+    for compound, unit in R.UNITS.items():
+        if " " in compound and phrase.endswith(compound):
+            return unit
+    head = words[-1][0]
+    if head.lower() in R.NOT_COUNTED or head[0].isdigit():
+        return None
+    return _lemma(head)
+
+
+def _antecedent(in_sentence: list[dict[str, Any]], previous_sentence: list[dict[str, Any]]) -> dict[str, Any] | None:
+    for item in reversed(in_sentence or previous_sentence):
+        if item["unit"] and item.get("_parent") is None and item["unit"] != "region":
+            return item
+    for item in reversed(previous_sentence):
+        if item["unit"] and item.get("_parent") is None and item["unit"] != "region":
+            return item
+    return None
+
+
+def _place(text: str, start: int, limit: int) -> tuple[str | None, tuple[str, ...]]:
+    window = text[start:limit]
+    cut = re.search(r"[,;—:]|\s[-–]\s", window)
+    if cut:
+        window = window[: cut.start()]
+    match = R.PLACE.search(window)
+    if not match or match.start() > 60:
+        return None, ()
+    phrase = match.group().rstrip(".’'")
+    names = tuple(
+        n for n in R.PLACE_NAME.findall(match.group("what")) if n not in R.NOT_PLACE_NAMES
+    )
+    return phrase, names
+
+
+def _time_for(expressions: Sequence[Any], position: int) -> str | None:
+    if not expressions:
+        return None
+    outer = [t for t in expressions if not any(o is not t and o.start <= t.start and t.end <= o.end for o in expressions)]
+    return min(outer, key=lambda t: (abs(t.start - position), t.start)).id
+
+
+def _attribution_for(attributions: Sequence[Any], start: int, end: int) -> str | None:
+    containing = [a for a in attributions if a.content is not None and a.content.start <= start and end <= a.content.end]
+    if containing:
+        return min(containing, key=lambda a: (a.content.end - a.content.start, a.id)).id
+    return attributions[0].id if attributions else None
