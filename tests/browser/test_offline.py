@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .conftest import Reader
 from .reading import search
-from .site import PAGE_TYPES
+from .site import DOCUMENT, PAGE_TYPES
 
 
 def test_offline_site_navigates_and_searches(site: Path, open_reader: Callable[..., Reader]) -> None:
@@ -21,10 +21,13 @@ def test_offline_site_navigates_and_searches(site: Path, open_reader: Callable[.
     expect(page).to_have_url(reader.base + PAGE_TYPES["method"])
     page.locator("nav.md-nav--primary a.md-nav__link[href='documents/index.html']").first.click()
     expect(page).to_have_url(reader.base + PAGE_TYPES["documents"])
-    page.locator("article a[href$='.html']").filter(has_text="Untitled").first.click()
+    page.locator(f"article a[href='{DOCUMENT}.html']").first.click()
+    expect(page).to_have_url(reader.base + PAGE_TYPES["document"])
     expect(page.locator(".sb-text")).to_be_visible()
     items = search(page, "Sobyanin")
     expect(items.filter(has_text="Sobyanin").first).to_be_visible()
+    before = page.url
     items.filter(has_text="Sobyanin").first.locator("a").first.click()
-    expect(page.locator(".sb-text")).to_be_visible()
+    expect(page).not_to_have_url(before)
+    expect(page.locator("article h1")).to_be_visible()
     assert all(url.startswith(("file:", "data:", "blob:", "about:")) for url in reader.requests), reader.requests
