@@ -46,6 +46,7 @@ def make_site_project(tmp_path: Path) -> Path:
             "report.md",
             "rules.md",
             "timeline.md",
+            "summaries.md",
             "feed.xml",
         ),
     )

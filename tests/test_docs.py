@@ -30,6 +30,8 @@ def test_every_metadata_key_is_documented() -> None:
         ("## An attribution", "attribution"),
         ("## A source", "source"),
         ("## A timeline entry", "timelineEntry"),
+        ("## A loaded term", "loadedTerm"),
+        ("## A summary line", "summaryLine"),
     ],
 )
 def test_every_field_of_the_schema_is_documented(heading: str, definition: str) -> None:

@@ -99,5 +99,27 @@ def extract(files: tuple[Path, ...], dct: str | None) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("corpus"), show_default=True, help="Folder of documents.")
+@click.option("--dct", callback=_valid_dct, metavar="YYYY-MM-DD", help="Document creation date for every document.")
+def check(corpus_dir: Path, dct: str | None) -> None:
+    """Run the bounds check: every composed line (summaries, timeline entries)
+    must say only what the sentences it cites say. Exit 1 on any violation."""
+    from .bounds import format_violation
+    from .check import check_ledger
+    from .pipeline import build_ledger
+
+    if not corpus_dir.is_dir():
+        _fail(f"corpus folder not found: {corpus_dir}")
+    ledger = build_ledger(corpus_dir, dct=dct)
+    violations = check_ledger(ledger)
+    lines = sum(len(r.summary) for r in ledger.records)
+    for violation in violations:
+        click.echo(f"Error: {format_violation(violation)}", err=True)
+    click.echo(f"{len(ledger.records)} documents, {lines} summary lines and their timeline entries checked: {len(violations)} violation(s).")
+    if violations:
+        sys.exit(1)
+
+
 def main() -> None:
     cli(prog_name="sourcebound")

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from . import __version__
+from .language import language_profile, word_count
 from .model import DocumentRecord, InputFile, Ledger, Metadata
 
 LEDGER_FORMAT = 2
@@ -62,6 +63,11 @@ def document_json(record: DocumentRecord, *, public: bool = False) -> dict[str, 
         ],
         "times": [_without_text(t.to_json(), show_text) for t in record.times],
         "attributions": [_without_text(a.to_json(), show_text) for a in record.attributions],
+        "loaded_terms": [_without_text(t.to_json(), show_text) for t in record.loaded_terms],
+        "language_profile": language_profile(record.loaded_terms, word_count(document.text)),
+        "roles": [{**r.to_json(), "reason": r.reason if show_text else None} for r in record.roles],
+        "summary": [_without_text(line.to_json(), show_text) for line in record.summary],
+        "bounds": [{**v.to_json(), "detail": v.detail if show_text else None} for v in record.bounds],
     }
 
 
@@ -116,6 +122,9 @@ def ledger_json(ledger: Ledger, *, public: bool = False) -> dict[str, Any]:
         "documents": [document_json(r, public=public) for r in ledger.records],
         "sources": [entity_json(e) for e in ledger.entities],
         "timeline": [e.to_json() for e in corpus_timeline(published_records(ledger) if public else ledger.records).entries],
+        "bounds": [
+            {**v.to_json(), "detail": v.detail if not public or r.document.metadata.text_visible else None} for r in ledger.records for v in r.bounds
+        ],
         "inputs": [input_json(i) for i in ledger.inputs],
     }
 

@@ -115,6 +115,15 @@ class DocumentRecord:
     times: tuple[Any, ...] = ()
     #: :class:`sourcebound.attribution.Attribution` records, in text order.
     attributions: tuple[Any, ...] = ()
+    #: :class:`sourcebound.language.LoadedTerm` records, in text order.
+    loaded_terms: tuple[Any, ...] = ()
+    #: :class:`sourcebound.language.SentenceRole`, one per sentence.
+    roles: tuple[Any, ...] = ()
+    #: :class:`sourcebound.summary.SummaryLine`: the neutral summary, most important first.
+    summary: tuple[Any, ...] = ()
+    #: :class:`sourcebound.bounds.BoundsViolation` of the lines composed from this
+    #: document (summary, timeline); a build with any fails.
+    bounds: tuple[Any, ...] = ()
 
     @property
     def id(self) -> str:

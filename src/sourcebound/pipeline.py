@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from . import metadata as meta
@@ -19,8 +20,11 @@ from .errors import ConfigurationError, Diagnostic, InputRejected, Severity
 from .ingest import document_format, read_document
 from .model import Document, DocumentRecord, InputFile, InputStatus, Ledger
 from .attribution import extract_attributions
+from .check import check_record
 from .entities import merge_entities
+from .language import detect_loaded_language, sentence_roles
 from .segment import segment
+from .summary import summarize
 from .timex import extract_times
 
 log = logging.getLogger(__name__)
@@ -29,15 +33,23 @@ log = logging.getLogger(__name__)
 def process_document(document: Document, dct: str | None = None) -> DocumentRecord:
     """Everything derived from one document alone."""
     dct_value, dct_origin = _document_date(document, dct)
+    text = document.text
     segmentation = segment(document)
-    return DocumentRecord(
+    times = extract_times(text, segmentation, dct=dct_value, doc_id=document.id)
+    attributions = extract_attributions(text, segmentation, doc_id=document.id)
+    loaded_terms = detect_loaded_language(text, segmentation)
+    record = DocumentRecord(
         document=document,
         segmentation=segmentation,
         dct=dct_value,
         dct_origin=dct_origin,
-        times=extract_times(document.text, segmentation, dct=dct_value, doc_id=document.id),
-        attributions=extract_attributions(document.text, segmentation, doc_id=document.id),
+        times=times,
+        attributions=attributions,
+        loaded_terms=loaded_terms,
+        roles=sentence_roles(text, segmentation, attributions, loaded_terms, times),
     )
+    record = replace(record, summary=summarize(record))
+    return replace(record, bounds=tuple(check_record(record)))
 
 
 def _document_date(document: Document, dct: str | None) -> tuple[str | None, str | None]:

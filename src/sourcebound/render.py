@@ -18,6 +18,7 @@ from .ledger import dumps, ledger_json, published_records
 from .model import DocumentRecord, InputStatus, Ledger
 from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
+from .summary_pages import loaded_language, role_of, summaries_page, summary_lines
 from .source_pages import attribution_index, source_page, sources_index_page, sourcing_profile
 from .naming import display_title
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
@@ -120,13 +121,17 @@ def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = No
     ]
     if meta.notes:
         fields.append(("Notes", meta.notes))
+    roles = role_of(record)
     paragraphs: list[dict[str, Any]] = []
     for index in range(1, len(record.segmentation.paragraphs) + 1):
         sentences = [s for s in record.segmentation.sentences if s.paragraph == index]
         paragraphs.append(
             {
                 "css": "sb-headline" if sentences and sentences[0].headline else "sb-paragraph",
-                "sentences": [{"id": s.id, "n": s.n, "text": record.sentence_text(s)} for s in sentences],
+                "sentences": [
+                    {"id": s.id, "n": s.n, "text": record.sentence_text(s), "role": roles.get(s.id, ("context", "context"))}
+                    for s in sentences
+                ],
             }
         )
     return render_template(
@@ -142,6 +147,8 @@ def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = No
         sentence_count=len(record.segmentation.sentences),
         paragraph_count=len(record.segmentation.paragraphs),
         profile=sourcing_profile(record, entity_of or {}),
+        summary=summary_lines(record, 1),
+        language=loaded_language(record, 1),
     )
 
 
@@ -215,6 +222,7 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
     for entity in ledger.entities:
         pages[f"sources/{page_names[entity.id]}.md"] = source_page(ledger, entity, titles)
     pages["timeline.md"] = corpus_timeline_page(ledger, timeline, titles, entity_of)
+    pages["summaries.md"] = summaries_page(ledger, titles)
     csv_text = timeline_csv(ledger, timeline)
     pages["data/timeline.csv"] = csv_text
     timeline_json, left_out = timeline_js(ledger, timeline, titles, site_title)

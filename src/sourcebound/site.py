@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cache import RecordCache
+from .check import BoundsFailure, check_ledger
 from .errors import ConfigurationError, StrictModeFailure
 from .model import Ledger
 from .pipeline import build_ledger
@@ -76,6 +77,9 @@ def generate(
 ) -> Ledger:
     """Run the pipeline over ``corpus_dir`` and write the generated pages."""
     ledger = build_ledger(corpus_dir, cache=cache, workers=workers)
+    violations = check_ledger(ledger)
+    if violations:
+        raise BoundsFailure(violations)
     if strict_inputs and ledger.rejected:
         names = ", ".join(item.path for item in ledger.rejected)
         raise StrictModeFailure(f"{len(ledger.rejected)} input file(s) rejected in strict mode: {names}")

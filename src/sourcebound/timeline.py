@@ -97,6 +97,18 @@ class TimelineEntry:
         }
 
 
+def entry_words(entry: TimelineEntry) -> str:
+    """What the timeline says of an entry's time, in words: the clock its
+    expression sets, at its precision, and its relation to an anchor."""
+    clock = entry.event if entry.sets == "event" else entry.statement
+    words = clock.words
+    if entry.relation:
+        words = entry.relation if words.startswith("“") else f"{words}, {entry.relation}"
+    if entry.sets == "statement":
+        words = f"statement: {words}"
+    return words
+
+
 @dataclass(frozen=True)
 class DocumentTimeline:
     document_id: str
@@ -305,8 +317,10 @@ def document_timeline(record: DocumentRecord) -> DocumentTimeline:
         approx = "about " if expression.mod == "APPROX" else ""
         if expression.anchor == "expression" and expression.anchor_id in by_id:
             anchor = by_id[expression.anchor_id]
-            amount = expression.text if expression.offset is None else _amount_words(expression.offset)
-            relation = f"{approx}{amount} {_direction(expression.offset, expression.text)} “{anchor.text}”"
+            if expression.type == "DURATION" and expression.offset is not None:
+                relation = f"{approx}{_amount_words(expression.offset)} {_direction(expression.offset, expression.text)} “{anchor.text}”"
+            else:  # "the previous night": the amount is the reader's inference, so the text's words stay
+                relation = f"“{expression.text}”, counted from “{anchor.text}”"
         elif expression.anchor == "event" and expression.type == "DURATION":
             amount = _amount_words(expression.offset) if expression.offset else expression.text
             relation = f"{approx}{amount} {_direction(expression.offset, expression.text)} another reported event"

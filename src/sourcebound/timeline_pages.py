@@ -21,7 +21,7 @@ from . import timevalue as tv
 from .model import DocumentRecord, Ledger
 from .naming import display_title, short_title
 from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
-from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTimeline, TimelineEntry
+from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTimeline, TimelineEntry, entry_words
 
 #: Above this many documents, the combined timeline lists each document's own
 #: day-relative and unplaced entries only on that document's timeline page, so
@@ -60,16 +60,6 @@ def cite_link(record: DocumentRecord, sentence_id: str | None, depth: int, label
     return Markup(f'<a class="sb-cite" href="{sentence_href(record.id, sentence_id, depth)}" title="{tooltip}">{escape_text(text)}</a>')
 
 
-def _when(entry: TimelineEntry) -> str:
-    clock = entry.event if entry.sets == "event" else entry.statement
-    words = clock.words
-    if entry.relation:
-        words = entry.relation if words.startswith("“") else f"{words}, {entry.relation}"
-    if entry.sets == "statement":
-        words = f"statement: {words}"
-    return words
-
-
 def _clock_line(entry: TimelineEntry) -> Markup:
     parts = []
     for label, clock in (("Event", entry.event), ("Stated", entry.statement), ("Published", entry.publication)):
@@ -102,7 +92,7 @@ def entry_views(
             EntryView(
                 entry=entry,
                 number=number,
-                when=_when(entry),
+                when=entry_words(entry),
                 clocks=_clock_line(entry),
                 who=who,
                 sentence=text,

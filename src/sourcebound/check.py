@@ -1,0 +1,80 @@
+"""The bounds check over every line the site composes.
+
+A composed line — a summary line, a timeline entry — may say only what the
+sentences it cites say: :mod:`sourcebound.bounds` finds every way a line goes
+beyond them. The check runs for each document as part of extraction (so it is
+cached and parallel like the rest), and a build with any violation fails;
+``sourcebound check`` runs it without building the site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .bounds import BoundsViolation, check_line, format_violation
+from .errors import SourceboundError
+from .model import DocumentRecord, Ledger
+from .timeline import document_timeline, entry_words
+
+
+class BoundsFailure(SourceboundError):
+    """Composed lines that go beyond their sources."""
+
+    def __init__(self, violations: Iterable[BoundsViolation]) -> None:
+        self.violations = tuple(violations)
+        lines = "\n".join(f"  {format_violation(v)}" for v in self.violations)
+        super().__init__(f"bounds check: {len(self.violations)} composed line(s) go beyond their sources:\n{lines}")
+
+
+@dataclass(frozen=True)
+class ComposedLine:
+    id: str
+    text: str
+    cites: tuple[str, ...]  # sentence ids
+
+
+def _sentence_of(record: DocumentRecord, position: int) -> str | None:
+    for sentence in record.segmentation.sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence.id
+    return None
+
+
+def composed_lines(record: DocumentRecord) -> list[ComposedLine]:
+    """Every line the site composes from one document, with what it cites."""
+    lines = [ComposedLine(line.id, line.text, tuple(line.cites)) for line in record.summary]
+    attributions = {a.id: a for a in record.attributions}
+    expressions = {t.id: t for t in record.times}
+    for entry in document_timeline(record).entries:
+        cites = [entry.sentence_id] if entry.sentence_id else []
+        anchor = expressions.get(getattr(expressions.get(entry.expression_id), "anchor_id", None) or "")
+        if anchor is not None and anchor.sentence_id and anchor.sentence_id not in cites:
+            cites.append(anchor.sentence_id)
+        source = "the document"
+        attribution = attributions.get(entry.attribution_id or "")
+        if attribution is not None:
+            source = attribution.source.name
+            if attribution.source.span is not None:
+                named_in = _sentence_of(record, attribution.source.span.start)
+                if named_in and named_in not in cites:
+                    cites.append(named_in)
+        lines.append(ComposedLine(f"timeline:{entry.id}", f"{entry_words(entry)} — {source}", tuple(cites)))
+    return lines
+
+
+def check_record(record: DocumentRecord) -> list[BoundsViolation]:
+    """The violations of every line composed from ``record``."""
+    texts = {s.id: record.sentence_text(s) for s in record.segmentation.sentences}
+    found: list[BoundsViolation] = []
+    for line in composed_lines(record):
+        cited = [texts[c] for c in line.cites if c in texts]
+        times: list[Any] = [t for t in record.times if t.sentence_id in line.cites]
+        found.extend(check_line(line.text, cited, line_id=line.id, cited_times=times))
+    return found
+
+
+def check_ledger(ledger: Ledger) -> list[BoundsViolation]:
+    """Every violation in the corpus, document by document."""
+    return [v for record in ledger.records for v in record.bounds]
