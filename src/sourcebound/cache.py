@@ -30,7 +30,19 @@ from .model import Document, DocumentRecord
 log = logging.getLogger(__name__)
 
 #: The modules whose code decides what a document's record holds.
-_EXTRACTION_MODULES = ("model.py", "segment.py", "timex.py", "attribution.py", "pipeline.py")
+_EXTRACTION_MODULES = (
+    "model.py",
+    "pipeline.py",
+    "segment.py",
+    "timex.py",
+    "attribution.py",
+    "language.py",
+    "summary.py",
+    "bounds.py",
+    "check.py",
+    "timeline.py",
+    "timevalue.py",
+)
 _FORMAT = 1
 
 

@@ -39,6 +39,9 @@ class SourceboundConfig(Config):
 
 
 class SourceboundPlugin(BasePlugin[SourceboundConfig]):
+    #: The reason the last build was stopped, for callers that report it themselves.
+    failure: str | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Reproducible output: MkDocs stamps sitemap.xml.gz with the build time
         # unless SOURCE_DATE_EPOCH is set; no page shows a build date.
@@ -74,6 +77,7 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
                 site_url=config.site_url or None,
             )
         except SourceboundError as exc:
+            self.failure = str(exc)
             raise PluginError(str(exc)) from exc
         finally:
             source_log.removeHandler(handler)

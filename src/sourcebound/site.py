@@ -115,6 +115,7 @@ def mkdocs_build(
     overrides: dict[str, object] = {"strict": strict}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir)
+    config = None
     try:
         config = load_config(str(config_file), **overrides)
         plugin = config.plugins.get("sourcebound")
@@ -129,4 +130,5 @@ def mkdocs_build(
             plugin.config["cache_dir"] = ""
         build(config)
     except MkDocsException as exc:
-        raise ConfigurationError(f"MkDocs build failed: {exc}") from exc
+        failure = getattr(config.plugins.get("sourcebound"), "failure", None) if config is not None else None
+        raise ConfigurationError(failure or f"MkDocs build failed: {exc}") from exc

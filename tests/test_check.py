@@ -1,0 +1,63 @@
+"""The bounds check runs on every composed line; a line that goes beyond its
+sources fails `sourcebound check` and the build, naming the line and the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from sourcebound import pipeline
+from sourcebound.check import check_record, composed_lines
+from sourcebound.cli import cli
+from sourcebound.summary import SummaryLine
+
+from .conftest import CORPUS, make_site_project
+
+
+def test_the_default_corpus_is_within_bounds() -> None:
+    result = CliRunner().invoke(cli, ["check", "--corpus", str(CORPUS)])
+    assert result.exit_code == 0, result.output
+    assert "0 violation(s)" in result.output
+    ledger = pipeline.build_ledger(CORPUS)
+    lines = [line for record in ledger.records for line in composed_lines(record)]
+    assert any(line.id.startswith("timeline:") for line in lines)
+    assert all(line.cites for line in lines)
+
+
+BROKEN = [
+    ("no-citation", SummaryLine("x-l1", "The mayor said a drone was destroyed.", (), "attributed", None, None)),
+    ("unsupported-number", SummaryLine("x-l1", "The mayor said 12 drones were destroyed.", ("{s1}",), "attributed", None, None)),
+    ("unsupported-name", SummaryLine("x-l1", "Mayor Ivan Petrov said a drone was destroyed.", ("{s1}",), "attributed", None, None)),
+    ("loaded-term", SummaryLine("x-l1", "The mayor admitted a shocking drone was destroyed.", ("{s1}",), "attributed", None, None)),
+    ("excess-precision", SummaryLine("x-l1", "The mayor said a drone was destroyed at 21:15 on 3 May 2024.", ("{s1}",), "attributed", None, None)),
+]
+
+
+@pytest.mark.parametrize(("reason", "line"), BROKEN, ids=[reason for reason, _ in BROKEN])
+def test_each_failure_mode_is_caught(monkeypatch: pytest.MonkeyPatch, reason: str, line: SummaryLine, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "report.txt").write_text("The mayor said on Friday evening that a drone was destroyed.\n", "utf-8")
+    cites = tuple(c.format(s1="report-s1") for c in line.cites)
+    monkeypatch.setattr(pipeline, "summarize", lambda record: (SummaryLine(line.id.replace("x", "report"), line.text, cites, line.kind, None, None),))
+    record = pipeline.build_ledger(corpus).records[0]
+    reasons = {v.reason for v in check_record(record)}
+    assert reason in reasons or (reason == "excess-precision" and reasons & {"excess-precision", "unsupported-date"}), reasons
+    result = CliRunner().invoke(cli, ["check", "--corpus", str(corpus)])
+    assert result.exit_code == 1
+    assert "report-l1" in result.output
+
+
+def test_a_violation_fails_the_build(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    project = make_site_project(tmp_path)
+    monkeypatch.setattr(
+        pipeline,
+        "summarize",
+        lambda record: (SummaryLine(f"{record.id}-l1", "Officials said 999 drones were destroyed.", (record.segmentation.sentences[0].id,), "attributed", None, None),),
+    )
+    result = CliRunner().invoke(cli, ["build", "--config-file", str(project / "mkdocs.yml"), "--site-dir", str(project / "site"), "--no-cache", "--workers", "1"])
+    assert result.exit_code == 1
+    assert "bounds check" in result.output and "unsupported-number" in result.output and "-l1" in result.output
+    assert not (project / "site" / "index.html").exists()
