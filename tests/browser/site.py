@@ -38,6 +38,7 @@ DOCUMENT = "000-1363d7abf5fa0263"
 # cover it. Pages in the navigation must be listed (a test checks).
 PAGE_TYPES: dict[str, str] = {
     "home": "index.html",
+    "summaries": "summaries.html",
     "documents": "documents/index.html",
     "document": f"documents/{DOCUMENT}.html",
     "sources": "sources/index.html",
