@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .language import find_loaded_terms, quotation_spans
@@ -133,16 +134,48 @@ def _key(word: str) -> str:
     return _POSSESSIVE.sub("", word.replace("’", "'"))
 
 
+_TOKEN = re.compile(r"[\w’'-]+")
+
+
+@lru_cache(maxsize=4096)
+def _sentence_tokens(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Names and words of one cited sentence, exact and lower-cased."""
+    exact: set[str] = set()
+    for m in _NAME.finditer(sentence):
+        exact.add(_key(m.group()).rstrip("."))
+    for m in _TOKEN.finditer(sentence):
+        word = m.group()
+        exact.add(_key(word))
+        if "-" in word:
+            for part in word.split("-"):
+                exact.add(_key(part))
+    return frozenset(exact), frozenset(w.lower() for w in exact)
+
+
 def _cited_tokens(cited: Sequence[str]) -> tuple[set[str], set[str]]:
     exact: set[str] = set()
+    lower: set[str] = set()
     for sentence in cited:
-        for m in _NAME.finditer(sentence):
-            exact.add(_key(m.group()).rstrip("."))
-        for m in re.finditer(r"[\w’'-]+", sentence):
-            exact.add(_key(m.group()))
-            for part in m.group().split("-"):
-                exact.add(_key(part))
-    return exact, {w.lower() for w in exact}
+        e, low = _sentence_tokens(sentence)
+        exact |= e
+        lower |= low
+    return exact, lower
+
+
+@lru_cache(maxsize=4096)
+def _sentence_numbers(sentence: str) -> frozenset[str]:
+    return frozenset(_numbers(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _sentence_times(sentence: str) -> tuple[TimeExpression, ...]:
+    """The time expressions of a cited sentence read on its own (no document date)."""
+    return extract_times(sentence)
+
+
+@lru_cache(maxsize=4096)
+def _folded(sentence: str) -> str:
+    return _fold(sentence)
 
 
 # ---------------------------------------------------------------------------
@@ -244,8 +277,7 @@ def check_line(
     if not cited:
         return [BoundsViolation(line_id, "no-citation", "the line cites no sentence")]
     violations: list[BoundsViolation] = []
-    folded_cited = [_fold(s) for s in cited]
-    folded_lower = [s.lower() for s in folded_cited]
+    folded_cited = [_folded(s) for s in cited]
 
     # Quotations: word for word from a cited sentence; what is inside is checked only so.
     quotes = quotation_spans(text)
@@ -261,16 +293,20 @@ def check_line(
 
     # Times and dates by normalized value and precision.
     line_times = [t for t in extract_times(text) if not _within(t.start, t.end, quotes)]
-    source_times: list[TimeExpression] = list(cited_times)
-    for sentence in cited:
-        source_times.extend(extract_times(sentence))
-    violations.extend(_time_violations(line_id, line_times, source_times))
+    if line_times:
+        # The cited sentences are read for times of their own only when the
+        # pipeline's times of them leave a time of the line unsupported.
+        source_times: list[TimeExpression] = list(cited_times)
+        if _time_violations(line_id, line_times, source_times):
+            for sentence in cited:
+                source_times.extend(_sentence_times(sentence))
+            violations.extend(_time_violations(line_id, line_times, source_times))
     time_spans = [(t.start, t.end) for t in line_times]
 
     # Numbers by value.
     cited_numbers: set[str] = set()
     for sentence in cited:
-        cited_numbers |= _numbers(sentence)
+        cited_numbers |= _sentence_numbers(sentence)
     for written, value in _line_numbers(text, quotes + time_spans):
         if value not in cited_numbers:
             violations.append(BoundsViolation(line_id, "unsupported-number", f"“{written}” is not in the cited sentences"))
