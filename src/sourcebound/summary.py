@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .language import LoadedTerm, detect_loaded_language, find_loaded_terms, quotation_spans, sentence_roles
@@ -115,12 +116,16 @@ def _upper_first(text: str) -> str:
     return text
 
 
-def _loaded(text: str) -> list[tuple[int, int, str, float, str]]:
+@lru_cache(maxsize=4096)
+def _loaded(text: str) -> tuple[tuple[int, int, str, float, str], ...]:
     """Loaded terms of ``text`` outside its quotation marks."""
-    masked = list(text)
-    for start, end in quotation_spans(text):
-        masked[start:end] = " " * (end - start)
-    return find_loaded_terms("".join(masked))
+    spans = quotation_spans(text)
+    if spans:
+        masked = list(text)
+        for start, end in spans:
+            masked[start:end] = " " * (end - start)
+        text = "".join(masked)
+    return tuple(find_loaded_terms(text))
 
 
 def _words_of(text: str) -> int:
@@ -382,11 +387,17 @@ def summarize(record: DocumentRecord, *, max_lines: int = 6) -> tuple[SummaryLin
     """A short neutral summary of one document, most important line first."""
     text = record.document.text
     segmentation = record.segmentation
-    terms = detect_loaded_language(text, segmentation)
+    if record.roles:
+        # The pipeline has found the loaded terms and given the roles already.
+        terms = record.loaded_terms
+        given_roles = record.roles
+    else:
+        terms = detect_loaded_language(text, segmentation)
+        given_roles = sentence_roles(text, segmentation, record.attributions, terms, record.times)
     loaded: dict[str, list[LoadedTerm]] = {}
     for term in terms:
         loaded.setdefault(term.sentence_id or "", []).append(term)
-    roles = {r.sentence_id: r.role for r in sentence_roles(text, segmentation, record.attributions, terms, record.times)}
+    roles = {r.sentence_id: r.role for r in given_roles}
     body = [s for s in segmentation.sentences if not s.headline]
     headline_near = {s.id for s in body[:2]}
 
