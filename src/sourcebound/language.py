@@ -119,6 +119,7 @@ _PHRASE_STOP = frozenset("it is are was were be been has have had to the a an of
 
 def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int, str]]:
     out = []
+    append = out.append
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         word = m.group()
         key = word.lower()
@@ -126,7 +127,7 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
             key = key.replace("’", "'")
         if key.endswith("'s"):
             key = key[:-2]
-        out.append((word, m.start(), m.end(), key))
+        append((word, m.start(), m.end(), key))
     return out
 
 
@@ -146,24 +147,40 @@ class _Hit:
     last: int
 
 
+#: Keys that can start a lexicon hit; without weak cues, every other word is passed over.
+_CUE_KEYS = frozenset(_SINGLE) | frozenset(_PHRASES)
+
+
 def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
     """Lexicon hits in ``text[start:end]``; ``weak`` also keeps blocked and low-scoring cues."""
     tokens = _tokens(text, start, end)
     if not tokens:
         return []
     keys = [t[3] for t in tokens]
-    title = _title_case(tokens)
+    n = len(tokens)
+    if weak:
+        indices: Iterable[int] = range(n)
+    else:
+        indices = [i for i, key in enumerate(keys) if key in _CUE_KEYS]
+        if not indices:
+            return []
+    title: bool | None = None
     hits: list[_Hit] = []
     i = 0
-    n = len(tokens)
-    while i < n:
+    for k in indices:
+        if k < i:
+            continue  # inside a phrase already matched
+        i = k
         key = keys[i]
         word = tokens[i][0]
         # A capitalised word inside a sentence is a name ("Great Britain"), unless the
         # whole sentence is in title case (a headline).
-        if i > 0 and word[0].isupper() and not title:
-            i += 1
-            continue
+        if i > 0 and word[0].isupper():
+            if title is None:
+                title = _title_case(tokens)
+            if not title:
+                i += 1
+                continue
         matched = False
         for entry in _PHRASES.get(key, ()):
             size = len(entry.words)
@@ -230,22 +247,25 @@ def _inside(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
 _OPEN_CLOSE = {"“": "”", "‘": "’", "«": "»", "„": "“", '"': '"', "'": "'"}
 
 
+_MARKS = re.compile("[" + "".join(_OPEN_CLOSE) + "]")
+
+
 def quotation_spans(text: str) -> list[tuple[int, int]]:
     """Quoted passages of a short text, marks included; an apostrophe inside a word is not a mark."""
     spans: list[tuple[int, int]] = []
-    i = 0
     n = len(text)
-    while i < n:
-        ch = text[i]
-        close = _OPEN_CLOSE.get(ch)
-        opens = close is not None and (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and not text[i + 1].isspace()
-        if opens:
-            j = i + 1
-            while j < n:
-                if text[j] == close and (j + 1 == n or not text[j + 1].isalnum()) and not text[j - 1].isspace():
-                    break
-                j += 1
-            if j < n:
+    i = 0
+    while True:
+        mark = _MARKS.search(text, i)
+        if mark is None:
+            break
+        i = mark.start()
+        close = _OPEN_CLOSE[text[i]]
+        if (i == 0 or not text[i - 1].isalnum()) and i + 1 < n and not text[i + 1].isspace():
+            j = text.find(close, i + 1)
+            while j != -1 and not ((j + 1 == n or not text[j + 1].isalnum()) and not text[j - 1].isspace()):
+                j = text.find(close, j + 1)
+            if j != -1:
                 spans.append((i, j + 1))
                 i = j + 1
                 continue
