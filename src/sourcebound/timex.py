@@ -84,6 +84,9 @@ _COMPILED = tuple(
     for rule in R.RULES
 )
 _TRIGGER_WORD = re.compile(r"[^\W\d_]+")
+#: Every trigger word and trigger pattern of every rule: a text with none of them holds no expression.
+_TRIGGER_WORDS = frozenset().union(*(t for _, _, t in _COMPILED if isinstance(t, frozenset)))
+_TRIGGER_PATTERN = re.compile("|".join(f"(?:{t.pattern})" for _, _, t in _COMPILED if isinstance(t, re.Pattern)))
 #: How far before a trigger hit an expression may start; longer than any expression.
 _WINDOW = 60
 _WORD = re.compile(r"[\w'’]+")
@@ -341,19 +344,28 @@ def _matches(
     if trigger is None:
         return list(regex.finditer(text))
     if isinstance(trigger, frozenset):
-        hits = sorted(p for w in trigger for p in words.get(w, ()))
+        present = trigger.intersection(words) if len(trigger) < len(words) else [w for w in words if w in trigger]
+        if not present:
+            return []
+        hits = sorted(p for w in present for p in words[w])
     else:
         hits = [m.start() for m in trigger.finditer(text)]
+        if not hits:
+            return []
     out: list[re.Match[str]] = []
     seen: set[tuple[int, int]] = set()
     tried: set[int] = set()
+    matched: dict[int, re.Match[str] | None] = {}
     for hit in hits:
         first = bisect_right(starts, hit - _WINDOW)
         last = bisect_right(starts, hit)
         for pos in starts[first:last]:
             if pos in tried:
                 continue
-            m = regex.match(text, pos)
+            if pos in matched:
+                m = matched[pos]
+            else:
+                m = matched[pos] = regex.match(text, pos)
             if m is None or m.end() <= hit:
                 continue
             tried.add(pos)
@@ -365,10 +377,12 @@ def _matches(
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    starts = [m.start() for m in _WORD_START.finditer(text)]
     words: dict[str, list[int]] = {}
     for m in _TRIGGER_WORD.finditer(text):
         words.setdefault(m.group().lower(), []).append(m.start())
+    if _TRIGGER_WORDS.isdisjoint(words) and _TRIGGER_PATTERN.search(text) is None:
+        return found  # no rule's trigger occurs: nothing can match
+    starts = [m.start() for m in _WORD_START.finditer(text)]
     for rule, regex, trigger in _COMPILED:
         for m in _matches(text, regex, trigger, starts, words):
             if m.end() > m.start():
