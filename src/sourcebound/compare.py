@@ -90,6 +90,10 @@ STOPWORDS = frozenset(
 GENERIC_SHARE = 0.25
 #: Claims compared within one block of the inverted index: each with its next ``WINDOW`` neighbours.
 WINDOW = 10
+#: Partners compared per claim: those sharing the most block keys with it.
+CANDIDATES_PER_CLAIM = 8
+#: Corroborations marked on one claim; its cluster lists the rest.
+MARKS_PER_CLAIM = 10
 #: Content overlap (shared words / words of the shorter content) needed to link claims.
 SAME_SOURCE_OVERLAP = 0.3
 OTHER_SOURCE_OVERLAP = 0.5
@@ -195,9 +199,11 @@ class Mark:
     #: (document id, attribution id or sentence id)
     other: tuple[str, str]
     reason: str
+    #: The cluster behind a corroboration, which lists every member.
+    cluster: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "other": list(self.other), "reason": self.reason}
+        return {"kind": self.kind, "other": list(self.other), "reason": self.reason, "cluster": self.cluster}
 
 
 @dataclass(frozen=True)
@@ -226,8 +232,11 @@ class Comparison:
 # ---------------------------------------------------------------------------
 
 
+_TAIL_NUMBER = re.compile(r"(\d+)$")
+
+
 def _number(identifier: str) -> int:
-    tail = re.search(r"(\d+)$", identifier)
+    tail = _TAIL_NUMBER.search(identifier)
     return int(tail.group(1)) if tail else 0
 
 
@@ -357,20 +366,30 @@ def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
 
 
 def _candidate_pairs(claims: Sequence[_Claim], generic: frozenset[str]) -> list[tuple[int, int]]:
-    """Pairs of claims from different documents that share a block key, each
-    block walked in a sorted window: never all pairs of a large block."""
+    """Pairs of claims from different documents that share a block key. Each
+    block is walked in a sorted window, and each claim keeps only the
+    ``CANDIDATES_PER_CLAIM`` partners with which it shares the most keys, so
+    the pairs compared grow with the number of claims, not with its square."""
     blocks: dict[str, list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
         blocks[f"source:{claim.source_key}"].append(index)
         for word in claim.words - generic:
             blocks[f"word:{word}"].append(index)
-    pairs: set[tuple[int, int]] = set()
+    shared: dict[tuple[int, int], int] = defaultdict(int)
     for key in sorted(blocks):
         members = sorted(blocks[key], key=lambda i: (claims[i].dates, claims[i].doc, _number(claims[i].attribution.id)))
         for position, i in enumerate(members):
             for j in members[position + 1 : position + 1 + WINDOW]:
                 if claims[i].doc != claims[j].doc:
-                    pairs.add((min(i, j), max(i, j)))
+                    shared[(min(i, j), max(i, j))] += 1
+    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for (i, j), count in shared.items():
+        partners[i].append((-count, j))
+        partners[j].append((-count, i))
+    pairs: set[tuple[int, int]] = set()
+    for i, found in partners.items():
+        for _, j in sorted(found)[:CANDIDATES_PER_CLAIM]:
+            pairs.add((min(i, j), max(i, j)))
     return sorted(pairs)
 
 
@@ -397,7 +416,7 @@ def _link(a: _Claim, b: _Claim, generic: frozenset[str]) -> tuple[str, ...] | No
     features: list[str] = []
     pod_differs = bool(a.parts_of_day and b.parts_of_day and not set(a.parts_of_day) & set(b.parts_of_day))
     if a.source_key == b.source_key:
-        if overlap < SAME_SOURCE_OVERLAP or not (shared & PREDICATES or len(specific) >= 2):
+        if overlap < SAME_SOURCE_OVERLAP or not specific or not (shared & PREDICATES or len(specific) >= 2):
             return None
         features.append(f"same source: {a.source_name}")
     else:
@@ -541,6 +560,9 @@ def compare(
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(claims)):
         groups[union.find(index)].append(index)
+    features_by_root: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    for (i, _), found in sorted(link_features.items()):
+        features_by_root[union.find(i)].append(found)
     also: dict[str, list[str]] = defaultdict(list)
     for copy, kept in copies.items():
         also[kept].append(copy)
@@ -550,10 +572,8 @@ def compare(
         indices.sort(key=lambda i: _member_order(claims[i].member))
         members = tuple(claims[i].member for i in indices)
         features: list[str] = []
-        in_group = set(indices)
-        for (i, j), found in sorted(link_features.items()):
-            if i in in_group:
-                features.extend(f for f in found if f not in features)
+        for found in features_by_root.get(union.find(indices[0]), ()):
+            features.extend(f for f in found if f not in features)
         documents = tuple(sorted({claims[i].doc for i in indices}))
         sources = tuple(sorted({claims[i].source_key for i in indices}))
         cluster = ClaimCluster(
@@ -857,8 +877,12 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
     one difference per connected group of links."""
     links: list[tuple[_Claim, _Claim | tuple[str, str], str]] = []
     by_doc: dict[str, list[_Claim]] = defaultdict(list)
+    by_sentence: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
     for claim in claims:
         by_doc[claim.doc].append(claim)
+        by_sentence[(claim.doc, claim.sentence_id)].append(claim)
+    by_member = {c.member: c for c in claims}
+    records_by_id = {r.id: r for r in records}
     # surnames and role words of each source, to resolve "the general's remarks", "Popov's claims"
     naming: dict[str, list[_Claim]] = defaultdict(list)
     for claim in claims:
@@ -878,14 +902,14 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
                 for other in naming.get(word, ())
                 if other.source_key != claim.source_key and (other.doc != claim.doc or _number(other.attribution.id) < _number(attribution.id))
             ]
-            for target in sorted(set(id(t) for t in targets)):
-                other = next(t for t in targets if id(t) == target)
-                links.append((other, claim, f"{attribution.cue_lemma} naming the source"))
+            unique = {t.member: t for t in targets}
+            for member in sorted(unique, key=_member_order):
+                links.append((unique[member], claim, f"{attribution.cue_lemma} naming the source"))
         for marker in attribution.markers:
             if marker.kind in CONTESTED_MARKERS:
-                sentence = _sentence_at(next(r for r in records if r.id == claim.doc), marker.span.start)
+                sentence = _sentence_at(records_by_id[claim.doc], marker.span.start)
                 if sentence is not None and sentence.id != claim.sentence_id:
-                    denial = next((c for c in by_doc[claim.doc] if c.sentence_id == sentence.id and c.attribution.cue_lemma in DENIAL_CUES), None)
+                    denial = next((c for c in by_sentence.get((claim.doc, sentence.id), ()) if c.attribution.cue_lemma in DENIAL_CUES), None)
                     links.append((claim, denial or (claim.doc, sentence.id), f"marker: {marker.kind}"))
     # a stated origin negated by another source: an index by origin word, no pair search
     stated: dict[str, list[_Claim]] = defaultdict(list)
@@ -926,7 +950,7 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
                         members[(item.doc, item.sentence_id)] = item.attribution.id
                 else:
                     members.setdefault(item, None)
-            roles.append(
+            roles.append(  # sorted below
                 {
                     "contested": _ref(contested),
                     "by": _ref(by),
@@ -934,13 +958,16 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
                 }
             )
         # a claim in a member sentence that is itself a denial stands for that sentence
-        for claim in claims:
-            if (claim.doc, claim.sentence_id) in members and members[(claim.doc, claim.sentence_id)] is None and claim.attribution.cue_lemma in DENIAL_CUES:
-                members[(claim.doc, claim.sentence_id)] = claim.attribution.id
+        for place, attribution_id in list(members.items()):
+            if attribution_id is None:
+                denial = next((c for c in by_sentence.get(place, ()) if c.attribution.cue_lemma in DENIAL_CUES), None)
+                if denial is not None:
+                    members[place] = denial.attribution.id
+        roles.sort(key=lambda r: (r["contested"]["document"], _number(r["contested"]["sentence"]), r["by"]["document"], _number(r["by"]["sentence"]), r["rule"]))
         ordered = sorted(members.items(), key=lambda i: (i[0][0], _number(i[0][1])))
         quoted = []
         for (doc, sentence_id), attribution_id in ordered:
-            claim = next((c for c in claims if c.doc == doc and c.attribution.id == attribution_id), None)
+            claim = by_member.get((doc, attribution_id)) if attribution_id else None
             if claim is not None:
                 mention = claim.attribution.source.mention
                 quoted.append(f"{mention.text if mention else claim.source_name} {claim.attribution.cue.text}")
@@ -979,15 +1006,20 @@ def _marks(
         if len(cluster.documents) < 2:
             continue
         reason = "; ".join(cluster.features)
+        by_polarity: dict[bool, list[Member]] = defaultdict(list)
         for member in cluster.members:
-            for other in cluster.members:
-                if other[0] != member[0] and claim_at[member].negated == claim_at[other].negated:
-                    marks[member].append(Mark("corroborated", other, reason))
+            by_polarity[claim_at[member].negated].append(member)
+        for group in by_polarity.values():
+            # the first few in document order; the cluster (on the Compare page) lists them all
+            for member in group:
+                others = [o for o in group if o[0] != member[0]]
+                for other in others[:MARKS_PER_CLAIM]:
+                    marks[member].append(Mark("corroborated", other, reason, cluster.id))
     for contested, by, rule in links:
         other = (by.doc, by.attribution.id) if isinstance(by, _Claim) else by
         if not any(m.kind == "contradicted" and m.other == other for m in marks[contested.member]):
-            marks[contested.member].append(Mark("contradicted", other, rule))
+            marks[contested.member].append(Mark("contradicted", other, rule, None))
     return {
-        member: tuple(sorted(found, key=lambda m: (m.kind, m.other[0], _number(m.other[1]))))
+        member: tuple(sorted(found, key=lambda m: (m.kind, _member_order(m.other))))
         for member, found in sorted(marks.items(), key=lambda i: _member_order(i[0]))
     }
