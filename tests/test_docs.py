@@ -31,6 +31,7 @@ def test_every_metadata_key_is_documented() -> None:
         ("## A source", "source"),
         ("## A timeline entry", "timelineEntry"),
         ("## A loaded term", "loadedTerm"),
+        ("## A quantity", "quantity"),
         ("## A summary line", "summaryLine"),
     ],
 )

@@ -36,6 +36,7 @@ _EXTRACTION_MODULES = (
     "segment.py",
     "timex.py",
     "attribution.py",
+    "quantities.py",
     "language.py",
     "summary.py",
     "bounds.py",

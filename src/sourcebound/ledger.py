@@ -63,6 +63,7 @@ def document_json(record: DocumentRecord, *, public: bool = False) -> dict[str, 
         ],
         "times": [_without_text(t.to_json(), show_text) for t in record.times],
         "attributions": [_without_text(a.to_json(), show_text) for a in record.attributions],
+        "quantities": [_without_text(q.to_json(), show_text) for q in record.quantities],
         "loaded_terms": [_without_text(t.to_json(), show_text) for t in record.loaded_terms],
         "language_profile": language_profile(record.loaded_terms, word_count(document.text)),
         "roles": [{**r.to_json(), "reason": r.reason if show_text else None} for r in record.roles],
@@ -71,7 +72,7 @@ def document_json(record: DocumentRecord, *, public: bool = False) -> dict[str, 
     }
 
 
-_TEXT_KEYS = frozenset({"text", "name", "role"})
+_TEXT_KEYS = frozenset({"text", "name", "role", "counted", "place", "places"})
 
 
 def _without_text(data: Any, show_text: bool) -> Any:
@@ -122,6 +123,7 @@ def ledger_json(ledger: Ledger, *, public: bool = False) -> dict[str, Any]:
         "documents": [document_json(r, public=public) for r in ledger.records],
         "sources": [entity_json(e) for e in ledger.entities],
         "timeline": [e.to_json() for e in corpus_timeline(published_records(ledger) if public else ledger.records).entries],
+        "comparison": ledger.comparison.to_json() if ledger.comparison is not None else None,
         "bounds": [
             {**v.to_json(), "detail": v.detail if not public or r.document.metadata.text_visible else None} for r in ledger.records for v in r.bounds
         ],

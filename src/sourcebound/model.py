@@ -115,6 +115,8 @@ class DocumentRecord:
     times: tuple[Any, ...] = ()
     #: :class:`sourcebound.attribution.Attribution` records, in text order.
     attributions: tuple[Any, ...] = ()
+    #: :class:`sourcebound.quantities.Quantity` records: figures as reported.
+    quantities: tuple[Any, ...] = ()
     #: :class:`sourcebound.language.LoadedTerm` records, in text order.
     loaded_terms: tuple[Any, ...] = ()
     #: :class:`sourcebound.language.SentenceRole`, one per sentence.
@@ -159,6 +161,8 @@ class Ledger:
     inputs: tuple[InputFile, ...]
     #: :class:`sourcebound.entities.Entity` records: sources merged across documents.
     entities: tuple[Any, ...] = ()
+    #: :class:`sourcebound.compare.Comparison`: where the documents agree and differ.
+    comparison: Any = None
 
     @property
     def rejected(self) -> tuple[InputFile, ...]:

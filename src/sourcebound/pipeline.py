@@ -21,9 +21,11 @@ from .ingest import document_format, read_document
 from .model import Document, DocumentRecord, InputFile, InputStatus, Ledger
 from .attribution import extract_attributions
 from .check import check_record
+from .compare import compare
 from .entities import merge_entities
 from .language import detect_loaded_language, sentence_roles
 from .segment import segment
+from .quantities import extract_quantities
 from .summary import summarize
 from .timex import extract_times
 
@@ -38,6 +40,7 @@ def process_document(document: Document, dct: str | None = None) -> DocumentReco
     times = extract_times(text, segmentation, dct=dct_value, doc_id=document.id)
     attributions = extract_attributions(text, segmentation, doc_id=document.id)
     loaded_terms = detect_loaded_language(text, segmentation)
+    quantities = extract_quantities(text, segmentation, attributions, times, doc_id=document.id)
     record = DocumentRecord(
         document=document,
         segmentation=segmentation,
@@ -45,6 +48,7 @@ def process_document(document: Document, dct: str | None = None) -> DocumentReco
         dct_origin=dct_origin,
         times=times,
         attributions=attributions,
+        quantities=quantities,
         loaded_terms=loaded_terms,
         roles=sentence_roles(text, segmentation, attributions, loaded_terms, times),
     )
@@ -197,8 +201,10 @@ def corpus_index(records: Sequence[DocumentRecord], inputs: Iterable[InputFile])
     """The cross-document stage: what needs every record at once. Sources are
     merged across the documents whose text may be shown; a withheld text's
     sources stay with its own record."""
-    visible = {r.id: r.attributions for r in records if r.document.metadata.text_visible}
-    return Ledger(records=tuple(records), inputs=tuple(sorted(inputs)), entities=merge_entities(visible))
+    shown = [r for r in records if r.document.metadata.text_visible]
+    entities = merge_entities({r.id: r.attributions for r in shown})
+    comparison = compare(shown, entities, {r.id: r.quantities for r in shown})
+    return Ledger(records=tuple(records), inputs=tuple(sorted(inputs)), entities=entities, comparison=comparison)
 
 
 def _path_problem(path: Path, root: Path | None) -> str | None:

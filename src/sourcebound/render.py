@@ -16,10 +16,11 @@ from markupsafe import Markup
 
 from .ledger import dumps, ledger_json, published_records
 from .model import DocumentRecord, InputStatus, Ledger
+from .compare_pages import claim_marks, compare_page
 from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
 from .summary_pages import loaded_language, role_of, summaries_page, summary_lines
-from .source_pages import attribution_index, source_page, sources_index_page, sourcing_profile
+from .source_pages import MarksFor, attribution_index, no_marks, source_page, sources_index_page, sourcing_profile
 from .naming import display_title
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import corpus_timeline
@@ -86,7 +87,12 @@ def _row(record: DocumentRecord) -> _Row:
     )
 
 
-def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = None, source_names: dict[str, str] | None = None) -> str:
+def _document_page(
+    record: DocumentRecord,
+    entity_of: dict[str, str] | None = None,
+    source_names: dict[str, str] | None = None,
+    marks: MarksFor | None = None,
+) -> str:
     document = record.document
     meta = document.metadata
     title = display_title(record)
@@ -146,8 +152,8 @@ def _document_page(record: DocumentRecord, entity_of: dict[str, str] | None = No
         paragraphs=paragraphs,
         sentence_count=len(record.segmentation.sentences),
         paragraph_count=len(record.segmentation.paragraphs),
-        profile=sourcing_profile(record, entity_of or {}),
-        summary=summary_lines(record, 1),
+        profile=sourcing_profile(record, entity_of or {}, marks or no_marks),
+        summary=summary_lines(record, 1, marks),
         language=loaded_language(record, 1),
     )
 
@@ -212,17 +218,22 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
     page_names = source_page_names(ledger.entities)
     entity_of = {attribution: page_names[entity] for attribution, entity in attribution_index(ledger.entities).items()}
     timeline = corpus_timeline(published_records(ledger))
+
+    def marks(document_id: str, attribution_id: str, depth: int) -> Markup:
+        return claim_marks(ledger, document_id, attribution_id, depth)
+
     source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
     for record in ledger.records:
-        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of, source_names)
+        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of, source_names, marks)
         if record.document.metadata.text_visible:
             pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
     pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
     pages["sources/index.md"] = sources_index_page(ledger, ledger.entities, titles, page_names)
     for entity in ledger.entities:
-        pages[f"sources/{page_names[entity.id]}.md"] = source_page(ledger, entity, titles)
+        pages[f"sources/{page_names[entity.id]}.md"] = source_page(ledger, entity, titles, marks)
     pages["timeline.md"] = corpus_timeline_page(ledger, timeline, titles, entity_of)
-    pages["summaries.md"] = summaries_page(ledger, titles)
+    pages["summaries.md"] = summaries_page(ledger, titles, marks)
+    pages["compare.md"] = compare_page(ledger, titles)
     csv_text = timeline_csv(ledger, timeline)
     pages["data/timeline.csv"] = csv_text
     timeline_json, left_out = timeline_js(ledger, timeline, titles, site_title)

@@ -4,7 +4,7 @@ sourcing profile."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,9 +62,19 @@ class ClaimView:
     sentence: str
     cite: Markup
     nested: bool
+    marks: Markup = Markup("")
 
 
-def claim_view(record: DocumentRecord, attribution: Any, title: str, depth: int) -> ClaimView:
+#: Marks a claim carries when another claim corroborates or contradicts it:
+#: ``(document id, attribution id, link depth) -> Markup``.
+MarksFor = Callable[[str, str, int], Markup]
+
+
+def no_marks(_document: str, _attribution: str, _depth: int) -> Markup:
+    return Markup("")
+
+
+def claim_view(record: DocumentRecord, attribution: Any, title: str, depth: int, marks: MarksFor = no_marks) -> ClaimView:
     sentence = next((s for s in record.segmentation.sentences if s.id == attribution.sentence_id), None)
     return ClaimView(
         id=attribution.id,
@@ -78,6 +88,7 @@ def claim_view(record: DocumentRecord, attribution: Any, title: str, depth: int)
         sentence=record.sentence_text(sentence) if sentence is not None and record.document.metadata.text_visible else "",
         cite=cite_link(record, attribution.sentence_id, depth),
         nested=attribution.parent is not None,
+        marks=marks(record.id, attribution.id, depth),
     )
 
 
@@ -121,10 +132,10 @@ def sources_index_page(ledger: Ledger, entities: Sequence[Any], titles: Mapping[
     )
 
 
-def source_page(ledger: Ledger, entity: Any, titles: Mapping[str, str]) -> str:
+def source_page(ledger: Ledger, entity: Any, titles: Mapping[str, str], marks: MarksFor = no_marks) -> str:
     records = {r.id: r for r in ledger.records}
     by_id = {(r.id, a.id): a for r in ledger.records for a in _attributions(r)}
-    claims = [claim_view(records[doc], by_id[(doc, aid)], titles[doc], depth=1) for doc, aid in entity.mentions if (doc, aid) in by_id]
+    claims = [claim_view(records[doc], by_id[(doc, aid)], titles[doc], depth=1, marks=marks) for doc, aid in entity.mentions if (doc, aid) in by_id]
     groups: dict[str, list[ClaimView]] = {}
     for claim in claims:
         groups.setdefault(claim.document_id, []).append(claim)
@@ -145,7 +156,7 @@ def source_page(ledger: Ledger, entity: Any, titles: Mapping[str, str]) -> str:
     )
 
 
-def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str]) -> dict[str, Any]:
+def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str], marks: MarksFor = no_marks) -> dict[str, Any]:
     """What the document page says about how the document sources its claims."""
     attributions = _attributions(record)
     kinds = Counter(a.source.kind for a in attributions)
@@ -168,7 +179,7 @@ def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str]) -> di
         ],
         "claims": [
             {
-                "view": claim_view(record, a, "", depth=1),
+                "view": claim_view(record, a, "", depth=1, marks=marks),
                 "source": a.source.name,
                 "kind": KIND_WORDS.get(a.source.kind, a.source.kind),
                 "page": entity_of.get(a.id),

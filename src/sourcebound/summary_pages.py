@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from markupsafe import Markup
@@ -27,13 +27,14 @@ def _sentence_numbers(record: DocumentRecord) -> dict[str, int]:
     return {s.id: s.n for s in record.segmentation.sentences}
 
 
-def summary_lines(record: DocumentRecord, depth: int) -> list[dict[str, Any]]:
+def summary_lines(record: DocumentRecord, depth: int, marks: Callable[[str, str, int], Markup] | None = None) -> list[dict[str, Any]]:
     """Each line with links to every sentence it rests on."""
     numbers = _sentence_numbers(record)
     lines = []
     for line in record.summary:
         cites = Markup(", ".join(cite_link(record, c, depth, label=f"sentence {numbers.get(c, '?')}") for c in line.cites))
-        lines.append({"id": line.id, "text": line.text, "cites": cites, "status": STATUS_WORDS.get(line.status or ""), "own": line.kind == "own-assertion"})
+        marked = marks(record.id, line.attribution_id, depth) if marks is not None and line.attribution_id else Markup("")
+        lines.append({"id": line.id, "text": line.text, "cites": cites, "status": STATUS_WORDS.get(line.status or ""), "own": line.kind == "own-assertion", "marks": marked})
     return lines
 
 
@@ -66,9 +67,9 @@ def role_of(record: DocumentRecord) -> dict[str, tuple[str, str]]:
     return {r.sentence_id: (r.role, ROLE_WORDS.get(r.role, r.role)) for r in record.roles}
 
 
-def summaries_page(ledger: Ledger, titles: Mapping[str, str]) -> str:
+def summaries_page(ledger: Ledger, titles: Mapping[str, str], marks: Callable[[str, str, int], Markup] | None = None) -> str:
     documents = [
-        {"id": r.id, "title": titles[r.id], "lines": summary_lines(r, 0), "visible": r.document.metadata.text_visible}
+        {"id": r.id, "title": titles[r.id], "lines": summary_lines(r, 0, marks), "visible": r.document.metadata.text_visible}
         for r in ledger.records
     ]
     return render_template("summaries.md.j2", documents=documents, line_count=sum(len(r.summary) for r in ledger.records))

@@ -180,7 +180,8 @@ def timeline_svg(views: Sequence[EntryView], axis: str, caption: str) -> Markup:
         )
     height = axis_y + 22
     return Markup(
-        f'<figure class="sb-timeline-visual"><svg role="img" aria-label="{escape_text(caption)}" viewBox="0 0 {SVG_WIDTH} {height}" '
+        f'<figure class="sb-timeline-visual" tabindex="0" role="group" aria-label="{escape_text(caption)} (scrolls sideways on narrow screens)">'
+        f'<svg role="img" aria-label="{escape_text(caption)}" viewBox="0 0 {SVG_WIDTH} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
         f'{"".join(ticks)}<line class="sb-axis" x1="{MARGIN_X}" x2="{SVG_WIDTH - MARGIN_X}" y1="{axis_y}" y2="{axis_y}"></line>'
         f'{"".join(bars)}</svg><figcaption>{escape_text(caption)}</figcaption></figure>'

@@ -45,6 +45,7 @@ PAGE_TYPES: dict[str, str] = {
     "source": "sources/sergei-sobyanin.html",
     "timeline": "timeline.html",
     "document-timeline": f"timeline/{DOCUMENT}.html",
+    "compare": "compare.html",
     "method": "method.html",
     "rules": "rules.html",
     "tags": "tags.html",

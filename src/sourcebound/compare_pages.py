@@ -1,0 +1,145 @@
+"""The Compare page, and the marks that show on a claim when another document
+corroborates or contradicts it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from markupsafe import Markup
+
+from .model import DocumentRecord, Ledger
+from .naming import short_title
+from .templating import escape_text, render_template
+from .timeline_pages import cite_link
+
+#: Above this many, single-source claims are counted, not listed (they are all
+#: on the source pages).
+SINGLE_SOURCE_LIST_MAX = 200
+
+KIND_TITLES = {
+    "name-variant": "Names spelled differently",
+    "channel": "Different channels for the same source",
+    "count": "Figures that differ",
+    "count-sum": "Totals beside their parts",
+    "time": "Times that differ",
+    "contradiction": "Claims contradicted",
+}
+
+
+def _sentence_text(record: DocumentRecord, sentence_id: str | None) -> str:
+    for sentence in record.segmentation.sentences:
+        if sentence.id == sentence_id:
+            return " ".join(record.sentence_text(sentence).split())
+    return ""
+
+
+def _attribution(record: DocumentRecord, attribution_id: str | None) -> Any:
+    return next((a for a in record.attributions if a.id == attribution_id), None)
+
+
+def _member(records: Mapping[str, DocumentRecord], document_id: str, sentence_id: str | None, attribution_id: str | None, depth: int) -> dict[str, Any]:
+    record = records[document_id]
+    attribution = _attribution(record, attribution_id)
+    if sentence_id is None and attribution is not None:
+        sentence_id = attribution.sentence_id
+    return {
+        "source": attribution.source.name if attribution is not None else "the document",
+        "cue": attribution.cue.text if attribution is not None else None,
+        "sentence": _sentence_text(record, sentence_id),
+        "cite": cite_link(record, sentence_id, depth),
+    }
+
+
+def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: int) -> Markup:
+    """“corroborated by … / contradicted by …” for one claim, linked; empty if none."""
+    if ledger.comparison is None:
+        return Markup("")
+    records = {r.id: r for r in ledger.records}
+    marks = ledger.comparison.marks.get((document_id, attribution_id), ())
+    parts = []
+    for mark in marks:
+        other_doc, other = mark.other
+        if other_doc not in records:
+            continue
+        record = records[other_doc]
+        attribution = _attribution(record, other)
+        sentence_id = attribution.sentence_id if attribution is not None else other
+        n = next((s.n for s in record.segmentation.sentences if s.id == sentence_id), "?")
+        where = "this document" if other_doc == document_id else short_title(record)
+        link = cite_link(record, sentence_id, depth, label=f"{where}, sentence {n}")
+        title = escape_text(mark.reason)
+        parts.append(f'<span class="sb-mark sb-mark-{mark.kind}" title="{title}">{mark.kind} by {link}</span>')
+    return Markup(" ".join(parts))
+
+
+def _figure_view(records: Mapping[str, DocumentRecord], figure: Mapping[str, Any]) -> dict[str, Any]:
+    document = figure.get("document")
+    return {
+        "text": figure.get("text"),
+        "who": figure.get("reported_by") or "the document",
+        "precision": figure.get("precision"),
+        "place": figure.get("place"),
+        "cite": cite_link(records[document], figure.get("sentence"), 0) if document in records else "",
+    }
+
+
+def compare_page(ledger: Ledger, titles: Mapping[str, str]) -> str:
+    comparison = ledger.comparison
+    records = {r.id: r for r in ledger.records}
+    names = {e.id: e.name for e in ledger.entities}
+    shared, single = [], []
+    for cluster in comparison.clusters if comparison is not None else ():
+        members = [_member(records, doc, None, aid, 0) for doc, aid in cluster.members if doc in records]
+        item = {
+            "id": cluster.id,
+            "features": cluster.features,
+            "members": members,
+            "sources": [names.get(s, s) for s in cluster.sources],
+            "single_source": cluster.single_source,
+            "also_in": [titles.get(d, d) for d in cluster.also_in],
+        }
+        (shared if len(cluster.documents) > 1 else single).append(item)
+    groups = []
+    for kind, title in KIND_TITLES.items():
+        items = []
+        for difference in comparison.differences if comparison is not None else ():
+            if difference.kind != kind:
+                continue
+            members = [_member(records, doc, sid, aid, 0) for doc, sid, aid in difference.members if doc in records]
+            details = difference.details
+            figures = []
+            if kind == "count":
+                figures = [_figure_view(records, f) for f in details.get("figures", ())]
+            items.append(
+                {
+                    "id": difference.id,
+                    "summary": "Accounts that contradict each other, in the order of the text" if kind == "contradiction" else difference.summary,
+                    "members": members,
+                    "figures": figures,
+                    "lowest": _figure_view(records, details["lowest"]) if details.get("lowest") else None,
+                    "highest": _figure_view(records, details["highest"]) if details.get("highest") else None,
+                }
+            )
+        if items:
+            groups.append({"kind": kind, "title": title, "entries": items})
+    duplicates = [
+        {
+            "id": group.id,
+            "kept": group.kept,
+            "kept_title": titles.get(group.kept, group.kept),
+            "others": [{"id": o, "title": titles.get(o, o), "similarity": dict(group.similarity).get(o)} for o in group.others],
+            "features": group.features,
+        }
+        for group in (comparison.duplicates if comparison is not None else ())
+    ]
+    return render_template(
+        "compare.md.j2",
+        shared=shared,
+        single=single if len(single) <= SINGLE_SOURCE_LIST_MAX else [],
+        single_count=len(single),
+        single_max=SINGLE_SOURCE_LIST_MAX,
+        groups=groups,
+        duplicates=duplicates,
+        comparisons=comparison.comparisons if comparison is not None else 0,
+    )

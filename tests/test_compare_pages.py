@@ -1,0 +1,67 @@
+"""The Compare page and the marks on claims, from the default documents."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sourcebound.ingest import document_from_text
+from sourcebound.pipeline import build_ledger, corpus_index, process_document
+from sourcebound.render import render_site
+
+from .conftest import CORPUS
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return render_site(build_ledger(CORPUS))
+
+
+def test_compare_page_shows_groups_and_differences(pages: dict[str, str]) -> None:
+    page = pages["compare.md"]
+    for title in ("Names spelled differently", "Different channels for the same source", "Totals beside their parts", "Times that differ", "Claims contradicted"):
+        assert f"### {title}" in page
+    assert "Sergei Sobyanin&#8221;, &#8220;Sergey Sobyanin" in page or "Sergey Sobyanin" in page
+    assert "the parts add up to 38" in page
+    assert "matched on:" in page
+    # every member links to its sentence
+    assert len(re.findall(r'href="documents/[a-z0-9-]+\.html#[a-z0-9-]+-s\d+"', page)) >= 10
+
+
+def test_claims_carry_corroboration_marks_with_links(pages: dict[str, str]) -> None:
+    source = pages["sources/sergei-sobyanin.md"]
+    assert "sb-mark-corroborated" in source
+    assert re.search(r'corroborated by <a class="sb-cite" href="\.\./documents/[a-z0-9-]+\.html#', source)
+
+
+def test_figures_are_never_summed_across_documents() -> None:
+    texts = {
+        "first": "The ministry said 8 drones were destroyed overnight.",
+        "second": "The governor said 10 drones were destroyed overnight.",
+        "third": "Officials said at least 12 drones were destroyed overnight.",
+    }
+    records = [process_document(document_from_text(text, name)) for name, text in texts.items()]
+    pages = render_site(corpus_index(records, []))
+    page = pages["compare.md"]
+    assert "30" not in page.replace("&#", "")  # 8 + 10 + 12, nowhere
+    if "Figures that differ" in page:
+        assert "No total is given" in page
+
+
+def test_a_republished_copy_is_shown_once_with_both_documents() -> None:
+    body = (
+        "Officials said on Monday that the bridge over the river would stay closed for repairs. "
+        "The transport ministry said the work would take three weeks. Drivers were told to use the northern crossing. "
+        "Local businesses said the closure would hurt trade during the holiday season."
+    )
+    records = [
+        process_document(document_from_text(f"Bridge stays closed\n\n{body}", "original")),
+        process_document(document_from_text(f"Repairs shut river crossing\n\n{body}", "copy")),
+        process_document(document_from_text("The mayor said the northern crossing was busy on Monday.", "other")),
+    ]
+    ledger = corpus_index(records, [])
+    page = render_site(ledger)["compare.md"]
+    assert "## Republished texts" in page
+    section = page.split("## Republished texts", 1)[1].split("## Single-source claims", 1)[0]
+    assert "documents/original.md" in section and "documents/copy.md" in section
