@@ -194,3 +194,50 @@ def test_same_output_for_mkdocs_build_directly(site_project: Path) -> None:
     via_cli = tree(build(site_project, "via-cli", "--strict"))
     assert filecmp.cmp(site_project / "direct" / "index.html", site_project / "via-cli" / "index.html", shallow=False)
     assert tree(site_project / "direct").keys() == via_cli.keys()
+
+
+def test_no_loss_every_sentence_and_every_input(site_project: Path) -> None:
+    """Every sentence of every accepted document is on its page and in the ledger;
+    every input file, good or bad, is in the build report; the bad ones are
+    rejected one line each, and the build goes on."""
+    import html
+    import json
+
+    corpus = site_project / "corpus"
+    bad = {
+        "empty.txt": b"",
+        "blank.txt": b"   \n\t \n",
+        "binary.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",
+        "huge.txt": b"Officials said the count rose. " * 700_000,  # about 21 MB
+        "no-article.html": b"<html><body><nav>Home | About</nav></body></html>",
+        "copy.txt": (corpus / "000_1363d7abf5fa0263.txt").read_bytes(),
+        "bad-meta.txt": b"The governor said the road was closed on Monday.",
+        "bad-meta.txt.meta.yaml": b"published: 2024-02-30\nunknown_key: 1\ntitle: [1, 2]\n",
+        "orphan.txt.meta.yaml": b"title: Nothing\n",
+    }
+    good = {
+        "mixed-newlines.txt": b"Police said the bridge closed.\r\nOfficials said it would reopen on Friday.\rA spokesman said repairs had begun.\n",
+        "bom.txt": "\ufeffThe minister said talks would resume in March 2024.".encode("utf-8"),
+        "latin.txt": "Le ministre a déclaré que les pourparlers reprendraient en mars.".encode("cp1252"),
+        "report.md": b"---\ntitle: A Markdown report\n---\n\n# A Markdown report\n\nThe agency said the figures were preliminary.\n",
+    }
+    for name, data in {**bad, **good}.items():
+        (corpus / name).write_bytes(data)
+    site = build(site_project, "site")
+    report = html.unescape((site / "report.html").read_text("utf-8"))
+    for path in sorted(corpus.iterdir()):
+        assert f"corpus/{path.name}" in report, path.name
+    for name in ("empty.txt", "blank.txt", "binary.txt", "huge.txt", "no-article.html", "copy.txt", "bad-meta.txt", "orphan.txt.meta.yaml"):
+        row = next(row for row in report.split("<tr") if f"corpus/{name}<" in row)
+        assert "rejected" in row, name
+    ledger = json.loads((site / "data" / "ledger.json").read_text("utf-8"))
+    accepted = {d["id"]: d for d in ledger["documents"]}
+    assert len(accepted) == 2 + len(good)
+    assert {i["path"] for i in ledger["inputs"]} == {f"corpus/{p.name}" for p in corpus.iterdir()}
+    for document in accepted.values():
+        page = (site / "documents" / f"{document['id']}.html").read_text("utf-8")
+        visible = html.unescape(re.sub(r"<[^>]+>", "", page))
+        for sentence in document["sentences"]:
+            assert sentence["text"] == document["text"][sentence["start"] : sentence["end"]]
+            assert f'id="{sentence["id"]}"' in page
+            assert " ".join(sentence["text"].split()) in " ".join(visible.split()), sentence["id"]

@@ -21,6 +21,9 @@ from sourcebound import timevalue as tv
         ("2024-Q3", "year", "quarter 3 2024"),
         ("2024-11-01T08:10", "minute", "1 November 2024, 08:10"),
         ("2024-11-01T08", "hour", "1 November 2024, 08h"),
+        ("XXXX-WXX-5", "day", "Friday (date not stated)"),
+        ("XXXX-WXX-5TEV", "part-of-day", "the evening of Friday (date not stated)"),
+        ("2024-W05-5", "day", "Friday of week 5 2024"),
     ],
 )
 def test_values_are_worded_at_their_precision(value: str, precision: str, words: str) -> None:

@@ -22,6 +22,7 @@ PARTS_OF_DAY: dict[str, tuple[str, int, int]] = {
     "DT": ("daytime", 6, 18),
 }
 SEASONS = {"SP": ("spring", 3, 6), "SU": ("summer", 6, 9), "FA": ("autumn", 9, 12), "WI": ("winter", 12, 15)}
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 MONTHS = "January February March April May June July August September October November December".split()
 MINUTES_PER_DAY = 24 * 60
 #: How an approximate offset ("about 15 minutes earlier") is drawn: the stated
@@ -30,7 +31,7 @@ APPROXIMATE_SPREAD = 0.25
 
 _VALUE = re.compile(
     r"^(?P<year>\d{4}|\d{3}X|\d{2}XX|XXXX)"
-    r"(?:-(?:(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?|W(?P<week>\d{2}|XX)|Q(?P<quarter>[1-4X])|H(?P<half>[12X])|(?P<season>SP|SU|FA|WI)))?"
+    r"(?:-(?:(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?|W(?P<week>\d{2}|XX)(?:-(?P<weekday>[1-7]))?|Q(?P<quarter>[1-4X])|H(?P<half>[12X])|(?P<season>SP|SU|FA|WI)))?"
     r"(?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?)?|(?P<pod>MO|MI|AF|EV|NI|DT)))?"
     r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?$"
 )
@@ -46,6 +47,7 @@ class DateValue:
     month: int | None = None
     day: int | None = None
     week: int | None = None
+    weekday: int | None = None  # 1 Monday ... 7 Sunday
     quarter: int | None = None
     season: str | None = None
     hour: int | None = None
@@ -70,7 +72,7 @@ class DateValue:
             return "hour"
         if self.part_of_day is not None:
             return "part-of-day"
-        if self.day is not None:
+        if self.day is not None or self.weekday is not None:
             return "day"
         if self.week is not None:
             return "week"
@@ -105,6 +107,7 @@ def parse_date_value(value: str) -> DateValue | None:
         month=number("month"),
         day=number("day"),
         week=number("week"),
+        weekday=number("weekday"),
         quarter=number("quarter"),
         season=g.get("season"),
         hour=number("hour"),
@@ -172,6 +175,10 @@ def absolute_interval(value: DateValue) -> tuple[float, float] | None:
             first = date(year, value.month, 1)
             following = date(year + (value.month == 12), value.month % 12 + 1, 1)
             return minutes(first), minutes(following)
+        if value.week is not None and value.weekday is not None:
+            start = minutes(date.fromisocalendar(year, value.week, value.weekday))
+            low, high = _day_minutes(value)
+            return start + low, start + high
         if value.week is not None:
             first = date.fromisocalendar(year, value.week, 1)
             return minutes(first), minutes(first + timedelta(days=7))
@@ -222,6 +229,10 @@ def describe(value: str) -> str:
         day_part = MONTHS[parsed.month - 1]
         if parsed.day is not None:
             day_part = f"{parsed.day} {day_part}"
+    elif parsed.weekday is not None:
+        day_part = WEEKDAYS[parsed.weekday - 1]
+        if parsed.week is not None:
+            day_part += f" of week {parsed.week}"
     elif parsed.week is not None:
         day_part = f"week {parsed.week}"
     elif parsed.quarter is not None:
@@ -232,6 +243,8 @@ def describe(value: str) -> str:
         day_part = f"{day_part} {parsed.year}".strip()
     elif parsed.decade is not None:
         day_part = f"{day_part} the {parsed.decade}s".strip()
+    elif day_part and parsed.weekday is not None and parsed.week is None:
+        day_part += " (date not stated)"
     elif day_part:
         day_part += " (year not stated)"
     if parsed.hour is not None:
