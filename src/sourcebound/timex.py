@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -86,6 +86,11 @@ _COMPILED = tuple(
 _TRIGGER_WORD = re.compile(r"[^\W\d_]+")
 #: Every trigger word and trigger pattern of every rule: a text with none of them holds no expression.
 _TRIGGER_WORDS = frozenset().union(*(t for _, _, t in _COMPILED if isinstance(t, frozenset)))
+#: Rule indices by trigger word, and the rules a pattern triggers.
+_TRIGGERED_BY: dict[str, tuple[int, ...]] = {
+    word: tuple(i for i, (_, _, t) in enumerate(_COMPILED) if isinstance(t, frozenset) and word in t) for word in _TRIGGER_WORDS
+}
+_PATTERN_TRIGGERED = tuple(i for i, (_, _, t) in enumerate(_COMPILED) if not isinstance(t, frozenset))
 _TRIGGER_PATTERN = re.compile("|".join(f"(?:{t.pattern})" for _, _, t in _COMPILED if isinstance(t, re.Pattern)))
 #: How far before a trigger hit an expression may start; longer than any expression.
 _WINDOW = 60
@@ -340,38 +345,31 @@ def _matches(
     starts: list[int],
     words: dict[str, list[int]],
 ) -> list[re.Match[str]]:
-    """Matches of ``regex``; with a trigger, only those starting at a word start shortly before a hit."""
+    """Matches of ``regex``; with a trigger, only those starting at a word start
+    shortly before a hit (at most ``_WINDOW`` characters) and ending after it."""
     if trigger is None:
         return list(regex.finditer(text))
     if isinstance(trigger, frozenset):
-        present = trigger.intersection(words) if len(trigger) < len(words) else [w for w in words if w in trigger]
+        present = [w for w in words if w in trigger]
         if not present:
             return []
-        hits = sorted(p for w in present for p in words[w])
+        hits = words[present[0]] if len(present) == 1 else sorted(p for w in present for p in words[w])
     else:
         hits = [m.start() for m in trigger.finditer(text)]
         if not hits:
             return []
     out: list[re.Match[str]] = []
-    seen: set[tuple[int, int]] = set()
-    tried: set[int] = set()
-    matched: dict[int, re.Match[str] | None] = {}
+    done = 0  # word starts before this index have been tried
     for hit in hits:
-        first = bisect_right(starts, hit - _WINDOW)
+        first = max(bisect_right(starts, hit - _WINDOW), done)
         last = bisect_right(starts, hit)
         for pos in starts[first:last]:
-            if pos in tried:
-                continue
-            if pos in matched:
-                m = matched[pos]
-            else:
-                m = matched[pos] = regex.match(text, pos)
-            if m is None or m.end() <= hit:
-                continue
-            tried.add(pos)
-            if m.span() not in seen:
-                seen.add(m.span())
+            m = regex.match(text, pos)
+            # Kept when it ends after the first hit at or after its start.
+            if m is not None and m.end() > hits[bisect_left(hits, pos)]:
                 out.append(m)
+        if last > done:
+            done = last
     return out
 
 
@@ -379,11 +377,20 @@ def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     words: dict[str, list[int]] = {}
     for m in _TRIGGER_WORD.finditer(text):
-        words.setdefault(m.group().lower(), []).append(m.start())
-    if _TRIGGER_WORDS.isdisjoint(words) and _TRIGGER_PATTERN.search(text) is None:
+        word = m.group().lower()
+        if word in _TRIGGER_WORDS:
+            if word in words:
+                words[word].append(m.start())
+            else:
+                words[word] = [m.start()]
+    if not words and _TRIGGER_PATTERN.search(text) is None:
         return found  # no rule's trigger occurs: nothing can match
     starts = [m.start() for m in _WORD_START.finditer(text)]
-    for rule, regex, trigger in _COMPILED:
+    active = set(_PATTERN_TRIGGERED)
+    for word in words:
+        active.update(_TRIGGERED_BY[word])
+    for index in sorted(active):
+        rule, regex, trigger = _COMPILED[index]
         for m in _matches(text, regex, trigger, starts, words):
             if m.end() > m.start():
                 cand = _Candidate(m.start(), m.end(), rule, m)
