@@ -131,11 +131,6 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     return out
 
 
-def _title_case(tokens: Sequence[tuple[str, int, int, str]]) -> bool:
-    long = [t for t in tokens if len(t[0]) > 3]
-    return len(long) >= 2 and sum(t[0][0].isupper() for t in long) >= 0.8 * len(long)
-
-
 @dataclass(frozen=True)
 class _Hit:
     start: int
@@ -153,17 +148,19 @@ _CUE_KEYS = frozenset(_SINGLE) | frozenset(_PHRASES)
 
 def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
     """Lexicon hits in ``text[start:end]``; ``weak`` also keeps blocked and low-scoring cues."""
-    tokens = _tokens(text, start, end)
-    if not tokens:
+    words = _WORD.findall(text, start, end)
+    if not words:
         return []
-    keys = [t[3] for t in tokens]
-    n = len(tokens)
+    keys = [w.lower().replace("’", "'") for w in words]
+    keys = [k[:-2] if k.endswith("'s") else k for k in keys]
+    n = len(words)
     if weak:
         indices: Iterable[int] = range(n)
     else:
         indices = [i for i, key in enumerate(keys) if key in _CUE_KEYS]
         if not indices:
             return []
+    spans = [m.span() for m in _WORD.finditer(text, start, end)]
     title: bool | None = None
     hits: list[_Hit] = []
     i = 0
@@ -172,12 +169,13 @@ def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
             continue  # inside a phrase already matched
         i = k
         key = keys[i]
-        word = tokens[i][0]
+        word = words[i]
         # A capitalised word inside a sentence is a name ("Great Britain"), unless the
         # whole sentence is in title case (a headline).
         if i > 0 and word[0].isupper():
             if title is None:
-                title = _title_case(tokens)
+                long = [w for w in words if len(w) > 3]
+                title = len(long) >= 2 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
             if not title:
                 i += 1
                 continue
@@ -185,7 +183,7 @@ def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
         for entry in _PHRASES.get(key, ()):
             size = len(entry.words)
             if tuple(keys[i : i + size]) == entry.words:
-                hits.append(_Hit(tokens[i][1], tokens[i + size - 1][2], entry, entry.score, i, i + size - 1))
+                hits.append(_Hit(spans[i][0], spans[i + size - 1][1], entry, entry.score, i, i + size - 1))
                 i += size
                 matched = True
                 break
@@ -198,11 +196,11 @@ def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
             if followers is not None and (i + 1 >= n or keys[i + 1] not in followers):
                 score = min(score, rules.WEAK_SCORE) if weak else 0.0
             if score > 0:
-                hits.append(_Hit(tokens[i][1], tokens[i][2], entry, score, i, i))
+                hits.append(_Hit(spans[i][0], spans[i][1], entry, score, i, i))
         elif weak and len(key) > 4 and not word[0].isupper():
             fallback = _morphology(key)
             if fallback is not None:
-                hits.append(_Hit(tokens[i][1], tokens[i][2], fallback, fallback.score, i, i))
+                hits.append(_Hit(spans[i][0], spans[i][1], fallback, fallback.score, i, i))
         i += 1
     return hits
 
