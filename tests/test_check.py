@@ -61,3 +61,37 @@ def test_a_violation_fails_the_build(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert result.exit_code == 1
     assert "bounds check" in result.output and "unsupported-number" in result.output and "-l1" in result.output
     assert not (project / "site" / "index.html").exists()
+
+
+NEWS_SENTENCES = [
+    "Officials said on Friday that 12 people were injured.",
+    "The minister told reporters on March 3, 2024 that talks would resume next week.",
+    "According to police, the fire started at 3:15 p.m. local time.",
+    "He said the company had lost $4 million last year.",
+    "The agency confirmed on Tuesday evening that three drones were shot down.",
+    "A spokesman for the Health Ministry said 1,200 cases were recorded between January and June.",
+    "“We are ready,” the general said yesterday.",
+    "The UN said at least 45 civilians were killed in the past 24 hours.",
+    "Police said the suspect, 34, was arrested at 7:30 on Sunday morning.",
+    "The company said third-quarter profit rose in the summer of 2023.",
+    "Officials said the program, launched in the 1990s, ended last month.",
+    "Witnesses said the shelling began shortly after midnight and lasted two hours.",
+    "The talks, held at noon on Monday, ended without agreement, a diplomat said.",
+    "The governor said the curfew runs from 10 p.m. to 6 a.m. every night until further notice.",
+    "The strike, which began on 2 February, has lasted three weeks, unions said.",
+]
+
+
+@pytest.mark.parametrize("dct", [None, "2025-11-01"])
+def test_composed_lines_stay_within_bounds_on_varied_news(dct: str | None) -> None:
+    """Clock readings written as words ("10 p.m.", "midnight"), weeks, quarters and
+    decades are shown as the text gives them, so the timeline adds no figure."""
+    import random
+
+    from sourcebound.ingest import document_from_text
+
+    rng = random.Random(3)
+    for n in range(30):
+        text = " ".join(rng.sample(NEWS_SENTENCES, rng.randint(2, 6)))
+        record = pipeline.process_document(document_from_text(text, f"doc{n}"), dct)
+        assert record.bounds == (), (text, record.bounds)

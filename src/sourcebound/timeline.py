@@ -128,17 +128,49 @@ def _not_stated(basis: str) -> Clock:
     return Clock(None, "unknown", "not stated", basis)
 
 
+def _clock_as_written(value: str, text: str) -> bool:
+    """Whether a value's clock reading appears in the text as figures ("13:02",
+    "8:10"); "10 p.m." or "midnight" are not, so they are shown as written."""
+    parsed = tv.parse_date_value(value)
+    if parsed is None or parsed.hour is None:
+        return True
+    minute = parsed.minute or 0
+    forms = {f"{parsed.hour}:{minute:02d}", f"{parsed.hour:02d}:{minute:02d}", f"{parsed.hour}.{minute:02d}", f"{parsed.hour:02d}.{minute:02d}"}
+    return any(form in text for form in forms)
+
+
+def _date_words(value: str) -> str:
+    """The date part of a value in words, or "" when it states no date."""
+    day = value.split("T", 1)[0]
+    parsed = tv.parse_date_value(day)
+    if parsed is None or parsed.precision == "unknown":
+        return ""
+    return tv.describe(day)
+
+
 def _expression_clock(expression: Any, basis: str) -> Clock:
     value = expression.value
     if _is_range(expression):
         value = f"{expression.begin}/{expression.end_value}"
-        words = _range_words(expression.begin, expression.end_value)
+        if _clock_as_written(expression.begin, expression.text) and _clock_as_written(expression.end_value, expression.text):
+            words = _range_words(expression.begin, expression.end_value)
+        else:
+            dated = _date_words(expression.begin)
+            words = f"“{expression.text}”" + (f", {dated}" if dated else "")
     elif expression.type == "DURATION":
         words = f"“{expression.text}”"
+    elif _worded_as_written(value):
+        # Weeks, quarters, seasons and decades are given in the text's own words:
+        # their calendar names ("week 45") would be figures the text never states.
+        words = f"“{expression.text}”"
+    elif not _clock_as_written(value, expression.text):
+        # "10 p.m.", "midnight", "noon": the clock reading stays the text's words.
+        dated = _date_words(value)
+        words = f"“{expression.text}”" + (f", {dated}" if dated else "")
     else:
         words = tv.describe(value)
-        if getattr(expression, "zone", None):
-            words = f"{words}, {expression.zone}"
+    if getattr(expression, "zone", None) and not words.startswith("“"):
+        words = f"{words}, {expression.zone}"
     return Clock(value, expression.precision, words, basis, expression.id)
 
 
@@ -148,6 +180,13 @@ def _range_words(begin: str, end: str) -> str:
         if first.endswith(suffix) and last.endswith(suffix):
             return f"{first[: -len(suffix)]} to {last[: -len(suffix)]}{suffix}"
     return f"{first} to {last}"
+
+
+def _worded_as_written(value: str) -> bool:
+    parsed = tv.parse_date_value(value)
+    return parsed is not None and parsed.month is None and (
+        (parsed.week is not None and parsed.weekday is None) or parsed.quarter is not None or parsed.season is not None or parsed.decade is not None
+    )
 
 
 def publication_clock(record: DocumentRecord) -> Clock:

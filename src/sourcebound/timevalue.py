@@ -30,7 +30,7 @@ MINUTES_PER_DAY = 24 * 60
 APPROXIMATE_SPREAD = 0.25
 
 _VALUE = re.compile(
-    r"^(?P<year>\d{4}|\d{3}X|\d{2}XX|XXXX)"
+    r"^(?P<year>\d{4}|\d{3}X?|\d{2}XX|XXXX)"
     r"(?:-(?:(?P<month>\d{2}|XX)(?:-(?P<day>\d{2}|XX))?|W(?P<week>\d{2}|XX)(?:-(?P<weekday>[1-7]))?|Q(?P<quarter>[1-4X])|H(?P<half>[12X])|(?P<season>SP|SU|FA|WI)))?"
     r"(?:T(?:(?P<hour>\d{2})(?::(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?)?|(?P<pod>MO|MI|AF|EV|NI|DT)))?"
     r"(?P<zone>Z|[+-]\d{2}(?::?\d{2})?)?$"
@@ -99,7 +99,7 @@ def parse_date_value(value: str) -> DateValue | None:
         return int(text) if text and "X" not in text else None
 
     year_text = g["year"]
-    year = int(year_text) if year_text.isdigit() else None
+    year = int(year_text) if year_text.isdigit() and len(year_text) == 4 else None
     decade = int(year_text[:3]) * 10 if year is None and year_text[:3].isdigit() else None
     return DateValue(
         year=year,
