@@ -95,3 +95,12 @@ def test_composed_lines_stay_within_bounds_on_varied_news(dct: str | None) -> No
         text = " ".join(rng.sample(NEWS_SENTENCES, rng.randint(2, 6)))
         record = pipeline.process_document(document_from_text(text, f"doc{n}"), dct)
         assert record.bounds == (), (text, record.bounds)
+
+
+def test_compare_lines_are_checked_too() -> None:
+    from sourcebound.check import check_comparison, comparison_lines
+
+    ledger = pipeline.build_ledger(CORPUS)
+    lines = comparison_lines(ledger)
+    assert lines and all(line.id.startswith("compare:") and line.cites for line in lines)
+    assert check_comparison(ledger) == []

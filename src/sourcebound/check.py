@@ -76,5 +76,45 @@ def check_record(record: DocumentRecord) -> list[BoundsViolation]:
 
 
 def check_ledger(ledger: Ledger) -> list[BoundsViolation]:
-    """Every violation in the corpus, document by document."""
-    return [v for record in ledger.records for v in record.bounds]
+    """Every violation in the corpus: document by document, then across documents."""
+    return [v for record in ledger.records for v in record.bounds] + check_comparison(ledger)
+
+
+#: Words the Compare page itself opens its lines with; they are the site's own
+#: vocabulary, not names taken from a document.
+COMPARE_VOCABULARY = frozenset({"Name", "Names", "Total", "Times", "Figures", "Accounts", "Channel", "Channels"})
+
+
+def _site_words_lowered(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return f"{first.lower()} {rest}" if first in COMPARE_VOCABULARY else text
+
+
+def comparison_lines(ledger: Ledger) -> list[ComposedLine]:
+    """The lines the Compare page composes across documents: each difference's
+    summary, citing the sentences of all its members."""
+    if ledger.comparison is None:
+        return []
+    lines = []
+    for difference in ledger.comparison.differences:
+        if difference.kind == "contradiction":
+            continue  # shown as a fixed heading over the members' own sentences
+        cites = tuple(dict.fromkeys(f"{doc}\0{sentence}" for doc, sentence, _ in difference.members if sentence))
+        lines.append(ComposedLine(f"compare:{difference.id}", _site_words_lowered(difference.summary), cites))
+    return lines
+
+
+def check_comparison(ledger: Ledger) -> list[BoundsViolation]:
+    """The violations of the lines composed across documents."""
+    records = {r.id: r for r in ledger.records}
+    found: list[BoundsViolation] = []
+    for line in comparison_lines(ledger):
+        cited = []
+        for key in line.cites:
+            doc, sentence_id = key.split("\0", 1)
+            record = records.get(doc)
+            sentence = next((s for s in record.segmentation.sentences if s.id == sentence_id), None) if record else None
+            if sentence is not None:
+                cited.append(record.sentence_text(sentence))  # type: ignore[union-attr]
+        found.extend(check_line(line.text, cited, line_id=line.id))
+    return found
