@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add, itemgetter, sub
 from typing import Any
 
 from .model import Segmentation, Sentence
@@ -106,32 +108,63 @@ class Attribution:
 
 _CUE_FORMS = rules.cue_forms()
 _PHRASAL_CUES = {form: entry for form, entry in _CUE_FORMS.items() if " " in form}
-#: A sentence without any of these words holds no cue and is not tokenized (speed).
-_CUE_WORDS = frozenset(form.split()[0] for form in _CUE_FORMS) | {"according"}
-_WORD = re.compile(r"[a-z]+")
+#: Words at which a cue can start: single-word forms, the first word of phrasal
+#: forms ("point to"), and "according". A sentence without any holds no cue, and
+#: within a sentence no other token is tried.
+_CUE_STARTS = frozenset(form.split()[0] for form in _CUE_FORMS) | {"according"}
 _TOKEN = re.compile(r"\w+(?:[-–.]\w+)*|[’']s\b|n[’']t\b|[^\w\s]")
+#: The same tokens with the whitespace before each: every character that is not
+#: whitespace belongs to a token, so the gaps and tokens together give the offsets.
+_GAP_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 _QUOTE_MARKS = frozenset("\"'“”‘’«»„")
 _OPEN_QUOTES = frozenset("\"'“‘«„")
 _CLOSE_PUNCT = frozenset(".,!?;:")
 _CAPITALIZED = re.compile(r"^[A-Z][\w.’'-]*$")
 _ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_MENTION_WORD = re.compile(r"[\w-]+")
+#: Cue forms that are participles ("stating"): after a channel noun they take over the report.
+_ING_CUE_FORMS = frozenset(form for form in _CUE_FORMS if form.endswith("ing"))
+
+# Word classes combined once, not per look-up.
+_NAME_BREAKERS = _OPEN_QUOTES | {"(", "—"}
+_NOUN_MARKERS = rules.DETERMINERS | rules.NOUN_PREMODIFIERS | {"’s", "'s"}
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "is", "are", "been", "be", "being"})
+_PRONOUNS_HE_THEY = rules.PRONOUNS_PERSON | rules.PRONOUNS_GROUP
+_PRONOUNS_3RD = rules.PRONOUNS_PERSON | rules.PRONOUNS_GROUP | rules.PRONOUNS_THING
+_ADDRESSEE_BREAKERS = _PRONOUNS_3RD | rules.DETERMINERS
+_NP_END_STOPWORDS = rules.NP_STOPWORDS | {"close"}
+_HEAD_BREAKERS = rules.NP_INNER_PREPS | {"close"}
+_CHANNEL_PREPOSITIONS = rules.PREPOSITIONS | {"via", "through", "in", "on", "at"}
 
 
-@dataclass(slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
-    lower: str
-    quoted: bool = False
+#: A token is a plain tuple ``(text, start, end, lower, quoted)`` (no object per
+#: token: most are only looked at once); these name its fields.
+_TEXT, _START, _END, _LOW, _QUOTED = range(5)
+_Token = tuple[str, int, int, str, bool]
+_LOWER = itemgetter(_LOW)
 
-    @property
-    def capitalized(self) -> bool:
-        return bool(_CAPITALIZED.match(self.text))
 
-    @property
-    def word(self) -> bool:
-        return self.text[0].isalnum()
+def _capitalized(token: _Token) -> bool:
+    text = token[_TEXT]
+    return text[0] in _UPPER and _CAPITALIZED.match(text) is not None
+
+
+def _is_word(token: _Token) -> bool:
+    return token[_TEXT][0].isalnum()
+
+
+def _tokenize(text: str, start: int, end: int, quoted=None) -> list[_Token]:
+    """The tokens of ``text[start:end]``; ``quoted(position)`` marks those inside quotations."""
+    pairs = _GAP_TOKEN.findall(text, start, end)
+    if not pairs:
+        return []
+    gaps, words = zip(*pairs)
+    ends = list(accumulate(map(add, map(len, gaps), map(len, words)), initial=start))
+    del ends[0]
+    starts = list(map(sub, ends, map(len, words)))
+    flags = map(quoted, starts) if quoted is not None else repeat(False)
+    return list(zip(words, starts, ends, map(str.lower, words), flags))
 
 
 @dataclass
@@ -156,20 +189,59 @@ def extract_attributions(text: str, segmentation: Segmentation, *, doc_id: str) 
 def extract_markers(text: str, segmentation: Segmentation) -> tuple[tuple[str, Marker], ...]:
     """Every verification marker, as ``(sentence id, marker)``, attributed or not."""
     found: list[tuple[str, Marker]] = []
-    for sentence in segmentation.sentences:
-        for marker in _markers(text, sentence.start, sentence.end):
+    sentences = segmentation.sentences
+    for sentence, marker_rules in zip(sentences, _rules_by_sentence(rules.MARKER_RULES, text, sentences)):
+        for marker in _markers(text, sentence.start, sentence.end, marker_rules):
             found.append((sentence.id, marker))
     return tuple(found)
 
 
-def _markers(text: str, start: int, end: int, quoted=None) -> list[Marker]:
+def _rules_by_sentence(
+    all_rules: tuple[rules.Rule, ...], text: str, sentences: tuple[Sentence, ...], lowered: str | None = None
+) -> list[tuple[tuple[int, rules.Rule], ...]]:
+    """For each sentence, the rules (with their positions in ``all_rules``) that apply to it.
+
+    A rule applies to a sentence when one of its trigger words occurs in the
+    lower-cased sentence. The triggers are looked up once in the whole document
+    (``lowered``, the lower-cased text) rather than rule by rule in every sentence.
+    """
+    if lowered is None:
+        lowered = text.lower()
+    in_order = all(s.start <= s.end for s in sentences) and all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+    ascii_triggers = all(trigger.isascii() for rule in all_rules for trigger in rule.triggers)
+    if not in_order or not ascii_triggers or len(lowered) != len(text):
+        # offsets in the lower-cased document may not be those of the sentence
+        # (lengths changed, or a final sigma lowered by its context): test each sentence on its own
+        present = [(priority, rule) for priority, rule in enumerate(all_rules) if rule.applies(lowered)]
+        return [
+            tuple((priority, rule) for priority, rule in present if rule.applies(text[s.start : s.end].lower()))
+            for s in sentences
+        ]
+    starts = [s.start for s in sentences]
+    hits: list[list[tuple[int, rules.Rule]]] = [[] for _ in sentences]
+    for priority, rule in enumerate(all_rules):
+        found: set[int] = set()
+        for trigger in rule.triggers:
+            size = len(trigger)
+            position = lowered.find(trigger)
+            while position >= 0:
+                k = bisect_right(starts, position) - 1
+                if k >= 0 and position + size <= sentences[k].end:
+                    found.add(k)
+                position = lowered.find(trigger, position + 1)
+        for k in found:
+            hits[k].append((priority, rule))
+    return [tuple(h) for h in hits]
+
+
+def _markers(text: str, start: int, end: int, marker_rules: tuple[tuple[int, rules.Rule], ...], quoted=None) -> list[Marker]:
+    """The markers in ``text[start:end]`` found by ``marker_rules``, the rules that apply there."""
+    if not marker_rules:
+        return []
     segment = text[start:end]
-    lowered = segment.lower()
     found: list[Marker] = []
     taken: list[tuple[int, int]] = []
-    for rule in rules.MARKER_RULES:
-        if not rule.applies(lowered):
-            continue
+    for _, rule in marker_rules:
         for match in rule.pattern.finditer(segment):
             if quoted is not None and quoted(start + match.start()):
                 continue  # the source's own words, not the reporting's hedge
@@ -212,6 +284,11 @@ class _Extractor:
         self.quote_starts = [q[0] for q in self.quotes]
         self.known: list[_Known] = []
         self._channel_cache: dict[str, list[tuple[int, int, int, str]]] = {}
+        sentences = segmentation.sentences
+        lowered = text.lower()
+        # per sentence, only the rules whose trigger words occur in it are tried
+        self._marker_rules = dict(zip(map(id, sentences), _rules_by_sentence(rules.MARKER_RULES, text, sentences, lowered)))
+        self._channel_rules = dict(zip(map(id, sentences), _rules_by_sentence(rules.CHANNEL_RULES, text, sentences, lowered)))
 
     # -- driver -----------------------------------------------------------
 
@@ -228,13 +305,13 @@ class _Extractor:
         ids = {id(d): f"{self.doc_id}-a{n}" for n, d in enumerate(drafts, 1)}
         markers = self._attach_markers(per_sentence)
         result = []
+        contents = [(d.content.start, d.content.end, d) for d in drafts if d.content is not None]
         for draft in drafts:
             parent = None
-            for other in drafts:
-                if other is draft or other.content is None:
-                    continue
-                if other.content.start <= draft.cue.start and draft.cue.end <= other.content.end:
-                    if parent is None or (other.content.end - other.content.start) < (parent.content.end - parent.content.start):
+            cue_start, cue_end = draft.cue.start, draft.cue.end
+            for start, end, other in contents:
+                if start <= cue_start and cue_end <= end and other is not draft:
+                    if parent is None or (end - start) < (parent.content.end - parent.content.start):
                         parent = other
             result.append(
                 Attribution(
@@ -256,14 +333,8 @@ class _Extractor:
     # -- tokens -------------------------------------------------------------
 
     def _tokens(self, sentence: Sentence) -> list[_Token]:
-        tokens = [
-            _Token(m.group(), m.start(), m.end(), m.group().lower())
-            for m in _TOKEN.finditer(self.text, sentence.start, sentence.end)
-        ]
-        if sentence.quotes:  # most sentences quote nothing: skip the look-ups
-            for token in tokens:
-                token.quoted = self._in_quote(token.start)
-        return tokens
+        # most sentences quote nothing: skip the look-ups
+        return _tokenize(self.text, sentence.start, sentence.end, self._in_quote if sentence.quotes else None)
 
     def _in_quote(self, position: int) -> bool:
         index = bisect_right(self.quote_starts, position) - 1
@@ -274,17 +345,17 @@ class _Extractor:
 
     def _tspan(self, tokens: list[_Token], i: int, j: int) -> TextSpan:
         """Tokens ``i``..``j`` inclusive."""
-        return self._span(tokens[i].start, tokens[j].end)
+        return self._span(tokens[i][_START], tokens[j][_END])
 
     # -- one sentence ---------------------------------------------------------
 
     def _sentence(self, sentence: Sentence) -> list[_Draft]:
-        words = set(_WORD.findall(self.text[sentence.start : sentence.end].lower()))
-        if not sentence.headline and not words & _CUE_WORDS:
-            if words & rules.TITLE_WORDS:
-                self._remember_names(self._tokens(sentence))
-            return []
         tokens = self._tokens(sentence)
+        lowers = list(map(_LOWER, tokens))
+        if not sentence.headline and _CUE_STARTS.isdisjoint(lowers):
+            # no cue word: nothing to extract, but titled names are remembered
+            self._remember_names(tokens, lowers)
+            return []
         drafts: list[_Draft] = []
         if sentence.headline:
             headline = self._headline(sentence)
@@ -292,10 +363,12 @@ class _Extractor:
                 drafts.append(headline)
         used: set[int] = set()
         suppressed: set[int] = set()
-        for i, token in enumerate(tokens):
-            if token.quoted or i in used or i in suppressed:
+        # only tokens that can start a cue are tried (any other yields nothing below)
+        for i in [i for i, low in enumerate(lowers) if low in _CUE_STARTS]:
+            token = tokens[i]
+            if token[_QUOTED] or i in used or i in suppressed:
                 continue
-            if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            if token[_LOW] == "according" and i + 1 < len(tokens) and tokens[i + 1][_LOW] == "to":
                 draft = self._according_to(sentence, tokens, i)
                 if draft:
                     drafts.append(draft)
@@ -310,17 +383,17 @@ class _Extractor:
                 used.update(range(i, last + 1))
         for draft in drafts:
             self._remember(draft.source)
-        self._remember_names(tokens)
+        self._remember_names(tokens, lowers)
         return drafts
 
     def _cue_at(self, tokens: list[_Token], i: int) -> tuple[rules.CueLemma | None, int]:
         token = tokens[i]
         if i + 1 < len(tokens):
-            pair = f"{token.lower} {tokens[i + 1].lower}"
+            pair = f"{token[_LOW]} {tokens[i + 1][_LOW]}"
             if pair in _PHRASAL_CUES:
                 return _PHRASAL_CUES[pair], i + 1
-        entry = _CUE_FORMS.get(token.lower)
-        if entry is None or (token.capitalized and i == 0 and not token.lower.endswith("ing")):
+        entry = _CUE_FORMS.get(token[_LOW])
+        if entry is None or (_capitalized(token) and i == 0 and not token[_LOW].endswith("ing")):
             return None, i
         return entry, i
 
@@ -336,36 +409,36 @@ class _Extractor:
         drafts: list[_Draft],
         suppressed: set[int],
     ) -> _Draft | None:
-        form = tokens[i].lower
+        form = tokens[i][_LOW]
         group = i
-        while group > 0 and tokens[group - 1].lower in rules.AUXILIARIES and not tokens[group - 1].quoted:
+        while group > 0 and tokens[group - 1][_LOW] in rules.AUXILIARIES and not tokens[group - 1][_QUOTED]:
             group -= 1
         cue_start = group
-        while cue_start < i and tokens[cue_start].lower not in rules.CUE_GROUP_WORDS:
+        while cue_start < i and tokens[cue_start][_LOW] not in rules.CUE_GROUP_WORDS:
             cue_start += 1
-        chain = {t.lower for t in tokens[group:i]}
+        chain = {t[_LOW] for t in tokens[group:i]}
         before = tokens[group - 1] if group > 0 else None
         after = tokens[last + 1] if last + 1 < len(tokens) else None
-        passive = bool(chain & {"was", "were", "is", "are", "been", "be", "being"}) and not form.endswith("ing")
+        passive = bool(chain & _PASSIVE_AUXILIARIES) and not form.endswith("ing")
         if not passive and not form.endswith(("ing", "s")) and form != entry.lemma and after is not None:
             # a reduced passive: "figures, though officially confirmed by the ministry"
-            if after.lower == "by" and self._np_before(tokens, group - 1) is None:
+            if after[_LOW] == "by" and self._np_before(tokens, group - 1) is None:
                 passive = True
-        if tokens[i].capitalized and i > 0 and tokens[i - 1].text not in _OPEN_QUOTES | {"(", "—"}:
+        if _capitalized(tokens[i]) and i > 0 and tokens[i - 1][_TEXT] not in _NAME_BREAKERS:
             return None  # part of a name: "the United States"
         if not chain and form in rules.NOUN_LIKE_FORMS:
-            if after is None or not (after.lower == "that" or after.text in _OPEN_QUOTES or after.text in ":,"):
+            if after is None or not (after[_LOW] == "that" or after[_TEXT] in _OPEN_QUOTES or after[_TEXT] in ":,"):
                 return None
         if not chain:
-            if before is not None and before.lower in rules.DETERMINERS | rules.NOUN_PREMODIFIERS | {"’s", "'s"}:
+            if before is not None and before[_LOW] in _NOUN_MARKERS:
                 return None  # a noun or an adjective: "these claims", "the reported figures"
-            if before is not None and before.lower in rules.PREPOSITIONS and not form.endswith("ing"):
+            if before is not None and before[_LOW] in rules.PREPOSITIONS and not form.endswith("ing"):
                 return None  # "between alleged commanders"
-            if before is not None and before.lower == "to":
+            if before is not None and before[_LOW] == "to":
                 return None  # an infinitive: "declined to say"
-            if form.endswith("s") and form != entry.lemma and after is not None and after.lower in {"of", "have", "has", "were", "are", "from", "by", "and"}:
+            if form.endswith("s") and form != entry.lemma and after is not None and after[_LOW] in {"of", "have", "has", "were", "are", "from", "by", "and"}:
                 return None
-        if entry.lemma in ("dismiss", "describe") and not passive and after is not None and after.lower == "as":
+        if entry.lemma in ("dismiss", "describe") and not passive and after is not None and after[_LOW] == "as":
             pass
         cue = self._tspan(tokens, cue_start, last)
         rest = last + 1
@@ -373,9 +446,9 @@ class _Extractor:
         # A verb whose object is a channel followed by a reporting participle
         # ("posted a message stating that ...") leaves the report to the participle.
         for k in range(rest, min(rest + 6, len(tokens))):
-            if tokens[k].lower.endswith("ing") and tokens[k].lower in _CUE_FORMS and tokens[k - 1].lower in rules.CHANNEL_HEADS:
+            if tokens[k][_LOW] in _ING_CUE_FORMS and tokens[k - 1][_LOW] in rules.CHANNEL_HEADS:
                 return None
-            if tokens[k].text in ",.;:":
+            if tokens[k][_TEXT] in ",.;:":
                 break
 
         if passive:
@@ -383,13 +456,13 @@ class _Extractor:
         if form.endswith("ing") and not chain:
             return self._participle(sentence, tokens, i, last, entry, cue, drafts)
 
-        if before is not None and before.lower in rules.RELATIVE_PRONOUNS:
+        if before is not None and before[_LOW] in rules.RELATIVE_PRONOUNS:
             source_span = (group - 1, group - 1)
         else:
             source_span = self._np_before(tokens, group - 1)
         rule = "cue-subject-verb"
         inverted = False
-        if source_span is None and before is not None and before.lower in ("and", "but"):
+        if source_span is None and before is not None and before[_LOW] in ("and", "but"):
             earlier = [d for d in drafts if d.sentence is sentence]
             if earlier:
                 content = self._content_after(tokens, rest, entry, sentence)
@@ -406,9 +479,9 @@ class _Extractor:
             else:
                 return None
         s0, s1 = source_span
-        if tokens[s0].lower in rules.RELATIVE_PRONOUNS or tokens[s0].lower == "what":
+        if tokens[s0][_LOW] in rules.RELATIVE_PRONOUNS or tokens[s0][_LOW] == "what":
             antecedent = self._relative_antecedent(tokens, s0)
-            if tokens[s0].lower == "what" and s0 + 1 <= s1:
+            if tokens[s0][_LOW] == "what" and s0 + 1 <= s1:
                 s0 += 1
             elif antecedent is None:
                 return None
@@ -434,17 +507,17 @@ class _Extractor:
         if rest >= len(tokens):
             return True
         first = tokens[rest]
-        if first.lower in ("that", ":") or first.text in _OPEN_QUOTES or content.text[:1] in _QUOTE_MARKS:
+        if first[_LOW] in ("that", ":") or first[_TEXT] in _OPEN_QUOTES or content.text[:1] in _QUOTE_MARKS:
             return True
-        words = [t.lower for t in tokens if content.start <= t.start < content.end]
+        words = [t[_LOW] for t in tokens if content.start <= t[_START] < content.end]
         return any(w in rules.CUE_GROUP_WORDS or w in {"are", "is", "was", "were"} for w in words[1:8])
 
     def _passive(self, sentence, tokens, group, i, last, entry, cue) -> _Draft | None:
         """'X was reported by Y' / 'X have been dismissed by Y as ...'."""
         k = last + 1
-        if not (k < len(tokens) and tokens[k].lower == "by"):
+        if not (k < len(tokens) and tokens[k][_LOW] == "by"):
             # "officially confirmed by" with an adverb between
-            if k + 1 < len(tokens) and tokens[k].lower.endswith("ly") and tokens[k + 1].lower == "by":
+            if k + 1 < len(tokens) and tokens[k][_LOW].endswith("ly") and tokens[k + 1][_LOW] == "by":
                 k += 1
             else:
                 return None
@@ -461,7 +534,7 @@ class _Extractor:
         else:
             # "These figures, though officially confirmed by ..." — the subject before the comma
             j = group - 1
-            while j >= 0 and tokens[j].lower not in {","}:
+            while j >= 0 and tokens[j][_LOW] not in {","}:
                 j -= 1
             if j > 0:
                 subject = self._np_before(tokens, j - 1, allow_channel=True, passive_subject=True)
@@ -471,13 +544,13 @@ class _Extractor:
 
     def _participle(self, sentence, tokens, i, last, entry, cue, drafts) -> _Draft | None:
         """', saying that ...' / 'a statement saying ...' / 'with officials admitting that ...'."""
-        form = tokens[i].lower
+        form = tokens[i][_LOW]
         rest = last + 1
         content = self._content_after(tokens, rest, entry, sentence)
         if content is None:
             return None
         has_complement = rest < len(tokens) and (
-            tokens[rest].lower in ("that", ":") or tokens[rest].text in _OPEN_QUOTES
+            tokens[rest][_LOW] in ("that", ":") or tokens[rest][_TEXT] in _OPEN_QUOTES
         )
         if not has_complement and form not in rules.PARTICIPLE_WITH_OBJECT:
             return None
@@ -485,29 +558,29 @@ class _Extractor:
         if previous is None:
             return None
         channel = None
-        if previous.text == ",":
+        if previous[_TEXT] == ",":
             rule = "cue-participle"
         else:
             noun = self._np_before(tokens, i - 1, allow_channel=True)
             if noun is None:
                 return None
-            head = tokens[noun[1]].lower
+            head = tokens[noun[1]][_LOW]
             if head in rules.CHANNEL_HEADS:
                 channel = self._tspan(tokens, *noun)
                 rule = "cue-participle-channel"
             else:
                 head_token = tokens[noun[1]]
-                if not (head_token.capitalized or head in rules.GROUP_HEADS or head in rules.ANONYMOUS_HEADS or head in rules.ORGANISATION_WORDS):
+                if not (_capitalized(head_token) or head in rules.GROUP_HEADS or head in rules.ANONYMOUS_HEADS or head in rules.ORGANISATION_WORDS):
                     return None
                 source = self._mention(tokens, *noun)
                 if source is None:
                     return None
                 return _Draft(sentence, source, cue, entry.lemma, content, "cue-participle-subject")
-        earlier = [d for d in drafts if d.sentence is sentence and d.cue.start < tokens[i].start and d.source.kind != "document"]
+        earlier = [d for d in drafts if d.sentence is sentence and d.cue.start < tokens[i][_START] and d.source.kind != "document"]
         pronoun = next(
             (k for k in range(i - 1, -1, -1)
-             if tokens[k].lower in rules.PRONOUNS_PERSON | rules.PRONOUNS_GROUP and not tokens[k].quoted
-             and k + 1 < i and (tokens[k + 1].lower in rules.CUE_GROUP_WORDS or tokens[k + 1].lower.endswith("ed"))),
+             if tokens[k][_LOW] in _PRONOUNS_HE_THEY and not tokens[k][_QUOTED]
+             and k + 1 < i and (tokens[k + 1][_LOW] in rules.CUE_GROUP_WORDS or tokens[k + 1][_LOW].endswith("ed"))),
             None,
         )
         if earlier:
@@ -538,7 +611,7 @@ class _Extractor:
         s0, s1 = np
         channel = None
         # "according to a statement from the mayor on his channel"
-        if tokens[s1].lower in rules.CHANNEL_HEADS and s1 + 1 < len(tokens) and tokens[s1 + 1].lower in ("from", "by", "of"):
+        if tokens[s1][_LOW] in rules.CHANNEL_HEADS and s1 + 1 < len(tokens) and tokens[s1 + 1][_LOW] in ("from", "by", "of"):
             inner = self._np_after(tokens, s1 + 2)
             if inner is not None:
                 channel = self._tspan(tokens, s0, s1)
@@ -550,14 +623,14 @@ class _Extractor:
         end = s1 + 1
         # the phrase runs on to the next comma or the sentence end
         phrase_end = end
-        while phrase_end < len(tokens) and tokens[phrase_end].text not in ",;":
+        while phrase_end < len(tokens) and tokens[phrase_end][_TEXT] not in ",;":
             phrase_end += 1
         body_end = self._trim_end(sentence.end, sentence)
-        if i == 0 or (i == 1 and tokens[0].text in _OPEN_QUOTES):
-            start = tokens[phrase_end + 1].start if phrase_end + 1 < len(tokens) else None
+        if i == 0 or (i == 1 and tokens[0][_TEXT] in _OPEN_QUOTES):
+            start = tokens[phrase_end + 1][_START] if phrase_end + 1 < len(tokens) else None
             content = self._span(start, body_end) if start is not None else None
-        elif i > 0 and tokens[i - 1].text == "," and phrase_end >= len(tokens) - 1:
-            content = self._span(sentence.start, tokens[i - 1].start)
+        elif i > 0 and tokens[i - 1][_TEXT] == "," and phrase_end >= len(tokens) - 1:
+            content = self._span(sentence.start, tokens[i - 1][_START])
         else:
             content = self._span(sentence.start, body_end)
         return _Draft(sentence, source, cue, "according to", content, "cue-according-to")
@@ -572,10 +645,7 @@ class _Extractor:
         start = sentence.start + match.start(1)
         name_span = self._span(start, sentence.start + match.end(1))
         colon = self.text.index(":", name_span.end)
-        tokens = [
-            _Token(m.group(), m.start(), m.end(), m.group().lower())
-            for m in _TOKEN.finditer(self.text, name_span.start, name_span.end)
-        ]
+        tokens = _tokenize(self.text, name_span.start, name_span.end)
         source = self._mention(tokens, 0, len(tokens) - 1)
         if source is None:
             return None
@@ -588,44 +658,44 @@ class _Extractor:
         """The noun phrase ending at token ``end``, read backwards."""
         j = end
         # skip a parenthetical between subject and verb: "Popov, in an interview, claimed"
-        if j >= 0 and tokens[j].text == "," :
+        if j >= 0 and tokens[j][_TEXT] == "," :
             k = j - 1
-            while k >= 0 and tokens[k].text != ",":
+            while k >= 0 and tokens[k][_TEXT] != ",":
                 k -= 1
             if k > 0 and k < j - 1:
                 candidate = self._np_before(tokens, k - 1, allow_channel=allow_channel, passive_subject=passive_subject)
                 if candidate is not None:
                     return candidate
             return None
-        if j < 0 or not tokens[j].word or tokens[j].quoted:
+        if j < 0 or not _is_word(tokens[j]) or tokens[j][_QUOTED]:
             return None
         first = j
         count = 0
         while first >= 0:
             token = tokens[first]
-            low = token.lower
-            if token.quoted or (not token.word and low not in ("’s", "'s", "&")):
+            low = token[_LOW]
+            if token[_QUOTED] or (not _is_word(token) and low not in ("’s", "'s", "&")):
                 break
             if low in ("’s", "'s"):
                 first -= 1
                 count += 1
                 continue
             if low in rules.NP_STOPWORDS:
-                if low in ("to",) and first > 0 and tokens[first - 1].lower == "close":
+                if low in ("to",) and first > 0 and tokens[first - 1][_LOW] == "close":
                     first -= 1
                     count += 1
                     continue
-                if low in rules.NP_INNER_PREPS and first > 0 and first < j and tokens[first - 1].word:
+                if low in rules.NP_INNER_PREPS and first > 0 and first < j and _is_word(tokens[first - 1]):
                     prev = tokens[first - 1]
-                    if prev.capitalized or prev.lower in rules.GROUP_HEADS or prev.lower in rules.ANONYMOUS_HEADS or prev.lower in rules.ORGANISATION_WORDS or prev.lower in rules.TITLE_WORDS:
+                    if _capitalized(prev) or prev[_LOW] in rules.GROUP_HEADS or prev[_LOW] in rules.ANONYMOUS_HEADS or prev[_LOW] in rules.ORGANISATION_WORDS or prev[_LOW] in rules.TITLE_WORDS:
                         first -= 1
                         count += 1
                         continue
                 break
-            if low in rules.CUE_GROUP_WORDS or low in _CUE_FORMS and first != j and not token.capitalized:
+            if low in rules.CUE_GROUP_WORDS or low in _CUE_FORMS and first != j and not _capitalized(token):
                 break
-            if not token.capitalized and (low.endswith("ed") or low.endswith("ing")) and first != j:
-                if not (first > 0 and tokens[first - 1].lower in rules.DETERMINERS):
+            if not _capitalized(token) and (low.endswith("ed") or low.endswith("ing")) and first != j:
+                if not (first > 0 and tokens[first - 1][_LOW] in rules.DETERMINERS):
                     break
             first -= 1
             count += 1
@@ -635,41 +705,41 @@ class _Extractor:
         if first > j:
             return None
         # drop a leading preposition phrase: "On Tuesday the company"
-        if tokens[first].lower in rules.PREPOSITIONS:
-            determiners = [k for k in range(first + 1, j + 1) if tokens[k].lower in rules.DETERMINERS]
+        if tokens[first][_LOW] in rules.PREPOSITIONS:
+            determiners = [k for k in range(first + 1, j + 1) if tokens[k][_LOW] in rules.DETERMINERS]
             if not determiners:
                 return None
             first = determiners[-1]
         # a lone determiner or possessive is no phrase
-        if first == j and tokens[j].lower in rules.DETERMINERS and tokens[j].lower not in ("some", "many", "several", "both"):
+        if first == j and tokens[j][_LOW] in rules.DETERMINERS and tokens[j][_LOW] not in ("some", "many", "several", "both"):
             return None
-        if not allow_channel and tokens[j].lower in rules.CHANNEL_HEADS and not any(t.lower in ("’s", "'s") for t in tokens[first:j]):
+        if not allow_channel and tokens[j][_LOW] in rules.CHANNEL_HEADS and not any(t[_LOW] in ("’s", "'s") for t in tokens[first:j]):
             # "the statement said" is fine as a source; keep it
             pass
         return first, j
 
     def _np_after(self, tokens, start, *, allow_channel=False) -> tuple[int, int] | None:
         """The noun phrase starting at token ``start``, read forwards."""
-        if start >= len(tokens) or not tokens[start].word:
+        if start >= len(tokens) or not _is_word(tokens[start]):
             return None
         j = start
         last = None
         while j < len(tokens):
             token = tokens[j]
-            low = token.lower
-            if not token.word and low not in ("’s", "'s", "&"):
+            low = token[_LOW]
+            if not _is_word(token) and low not in ("’s", "'s", "&"):
                 break
             if low in rules.NP_STOPWORDS and low not in rules.DETERMINERS:
-                if low in rules.NP_INNER_PREPS and low not in ("in", "at", "from") and last is not None and j + 1 < len(tokens) and (tokens[j + 1].capitalized or tokens[j + 1].lower in rules.DETERMINERS):
+                if low in rules.NP_INNER_PREPS and low not in ("in", "at", "from") and last is not None and j + 1 < len(tokens) and (_capitalized(tokens[j + 1]) or tokens[j + 1][_LOW] in rules.DETERMINERS):
                     j += 1
                     continue
-                if low == "close" or (low == "to" and tokens[j - 1].lower == "close"):
+                if low == "close" or (low == "to" and tokens[j - 1][_LOW] == "close"):
                     j += 1
                     continue
                 break
             if low in ("on", "via", "through", "over", "during", "after", "before", "as", "who", "which"):
                 break
-            if low in _CUE_FORMS and not token.capitalized and j > start:
+            if low in _CUE_FORMS and not _capitalized(token) and j > start:
                 break
             if low in rules.CUE_GROUP_WORDS:
                 break
@@ -679,15 +749,15 @@ class _Extractor:
                 break
         if last is None:
             return None
-        while last > start and tokens[last].lower in rules.NP_STOPWORDS | {"close"}:
+        while last > start and tokens[last][_LOW] in _NP_END_STOPWORDS:
             last -= 1
         return start, last
 
     def _clause_subject(self, tokens, before) -> tuple[int, int] | None:
         """The subject at the start of the clause containing token ``before``."""
         k = 0
-        if tokens and (tokens[0].lower in rules.PREPOSITIONS or tokens[0].lower.endswith("ing") or tokens[0].lower.endswith("ly")):
-            while k < before and tokens[k].text != ",":
+        if tokens and (tokens[0][_LOW] in rules.PREPOSITIONS or tokens[0][_LOW].endswith("ing") or tokens[0][_LOW].endswith("ly")):
+            while k < before and tokens[k][_TEXT] != ",":
                 k += 1
             k += 1
         if k >= before:
@@ -695,14 +765,14 @@ class _Extractor:
         j = k
         while j < before:
             token = tokens[j]
-            low = token.lower
-            if not token.word and low not in ("’s", "'s"):
+            low = token[_LOW]
+            if not _is_word(token) and low not in ("’s", "'s"):
                 break
-            if low in rules.CUE_GROUP_WORDS or low in _CUE_FORMS and not token.capitalized:
+            if low in rules.CUE_GROUP_WORDS or low in _CUE_FORMS and not _capitalized(token):
                 break
             if low in rules.NP_STOPWORDS and low not in rules.NP_INNER_PREPS:
                 break
-            if not token.capitalized and j > k and (low.endswith("ed") or (low.endswith("s") and low[:-1] in _CUE_FORMS)):
+            if not _capitalized(token) and j > k and (low.endswith("ed") or (low.endswith("s") and low[:-1] in _CUE_FORMS)):
                 break
             j += 1
         if j == k:
@@ -710,15 +780,15 @@ class _Extractor:
         return k, j - 1
 
     def _relative_antecedent(self, tokens, rel) -> tuple[int, int] | None:
-        if rel > 0 and tokens[rel - 1].text == ",":
+        if rel > 0 and tokens[rel - 1][_TEXT] == ",":
             return self._np_before(tokens, rel - 2)
         return self._np_before(tokens, rel - 1)
 
     def _closing_quote_before(self, tokens, group) -> bool:
         k = group - 1
-        while k >= 0 and tokens[k].text in ",":
+        while k >= 0 and tokens[k][_TEXT] in ",":
             k -= 1
-        return k >= 0 and (tokens[k].text in _QUOTE_MARKS or tokens[k].quoted or (k > 0 and tokens[k].text in ",.!?" and tokens[k - 1].quoted))
+        return k >= 0 and (tokens[k][_TEXT] in _QUOTE_MARKS or tokens[k][_QUOTED] or (k > 0 and tokens[k][_TEXT] in ",.!?" and tokens[k - 1][_QUOTED]))
 
     # -- contents -----------------------------------------------------------------
 
@@ -735,28 +805,28 @@ class _Extractor:
         k = rest
         # an addressee or a channel before the that-clause: "told reporters that", "confirmed via his channel that"
         scan_end = min(len(tokens), k + 14)
-        that = next((m for m in range(k, scan_end) if tokens[m].lower == "that" and not tokens[m].quoted), None)
+        that = next((m for m in range(k, scan_end) if tokens[m][_LOW] == "that" and not tokens[m][_QUOTED]), None)
         if that is not None:
             between = tokens[k:that]
             if not between or (
-                (entry.addressee or between[0].lower in rules.PREPOSITIONS | {"via", "through", "in", "on", "at"} or between[0].text == ",")
-                and not any(t.lower in rules.CUE_GROUP_WORDS or t.text in "\"“‘" for t in between)
+                (entry.addressee or between[0][_LOW] in _CHANNEL_PREPOSITIONS or between[0][_TEXT] == ",")
+                and not any(t[_LOW] in rules.CUE_GROUP_WORDS or t[_TEXT] in "\"“‘" for t in between)
             ):
                 k = that + 1
-        elif entry.addressee and k < len(tokens) and tokens[k].word:
+        elif entry.addressee and k < len(tokens) and _is_word(tokens[k]):
             # "told reporters: ...", "told the BBC they had waited ..."
             k = self._skip_addressee(tokens, k)
-        while k < len(tokens) and tokens[k].text in ",:":
+        while k < len(tokens) and tokens[k][_TEXT] in ",:":
             k += 1
-        if k < len(tokens) and tokens[k].lower in entry.content_preps:
+        if k < len(tokens) and tokens[k][_LOW] in entry.content_preps:
             k += 1
-        if k < len(tokens) and tokens[k].lower == "as" and entry.lemma in ("describe",):
+        if k < len(tokens) and tokens[k][_LOW] == "as" and entry.lemma in ("describe",):
             k += 1
         if k >= len(tokens):
             return None
-        start = tokens[k].start
+        start = tokens[k][_START]
         quote = self._quotation_at(start, start + 1)
-        if quote is not None and tokens[k].text in _OPEN_QUOTES:
+        if quote is not None and tokens[k][_TEXT] in _OPEN_QUOTES:
             end = quote[1]
             # a quotation that is the whole complement
             tail = self.text[end:sentence.end].strip()
@@ -764,14 +834,14 @@ class _Extractor:
                 return self._span(start, end)
         end = self._clause_end(start, sentence)
         for m in range(k + 1, len(tokens) - 1):
-            if tokens[m].start >= end:
+            if tokens[m][_START] >= end:
                 break
-            if tokens[m].lower in ("and", "but") and not tokens[m].quoted:
+            if tokens[m][_LOW] in ("and", "but") and not tokens[m][_QUOTED]:
                 n = m + 1
-                while n < len(tokens) and tokens[n].lower in rules.AUXILIARIES:
+                while n < len(tokens) and tokens[n][_LOW] in rules.AUXILIARIES:
                     n += 1
-                if n < len(tokens) and tokens[n].lower in _CUE_FORMS and not tokens[n].lower.endswith("ing"):
-                    end = tokens[m - 1].end
+                if n < len(tokens) and tokens[n][_LOW] in _CUE_FORMS and not tokens[n][_LOW].endswith("ing"):
+                    end = tokens[m - 1][_END]
                     break
         if end <= start:
             return None
@@ -780,20 +850,22 @@ class _Extractor:
     def _skip_addressee(self, tokens, k) -> int:
         """The token after a short addressee noun phrase ("reporters", "the BBC", "a local radio station")."""
         m = k
-        if tokens[m].lower in rules.DETERMINERS:
+        if tokens[m][_LOW] in rules.DETERMINERS:
             m += 1
         limit = min(len(tokens), m + 4)
-        while m < limit and tokens[m].word:
-            low = tokens[m].lower
-            if m > k and (low in rules.PRONOUNS_PERSON | rules.PRONOUNS_GROUP | rules.PRONOUNS_THING | rules.DETERMINERS or low in rules.PREPOSITIONS):
+        while m < limit and _is_word(tokens[m]):
+            low = tokens[m][_LOW]
+            if m > k and (low in _ADDRESSEE_BREAKERS or low in rules.PREPOSITIONS):
                 break
             m += 1
-            if tokens[m - 1].lower.endswith("s") and not tokens[m - 1].capitalized:
+            if tokens[m - 1][_LOW].endswith("s") and not _capitalized(tokens[m - 1]):
                 break  # a plural head ends the phrase: "reporters", "residents"
         return m
 
     def _clause_end(self, start: int, sentence: Sentence) -> int:
         segment = self.text[start : sentence.end]
+        if not any(char in segment for char in rules.CONTENT_END_CHARS):
+            return self._trim_end(sentence.end, sentence)
         for match in rules.CONTENT_END.finditer(segment):
             position = start + match.start()
             if not self._in_quote(position):
@@ -809,23 +881,23 @@ class _Extractor:
     def _content_before(self, tokens, source_first, sentence) -> TextSpan | None:
         """'"…," she said.' / 'The plan is dead, the minister said.'"""
         k = source_first - 1
-        while k >= 0 and tokens[k].text == ",":
+        while k >= 0 and tokens[k][_TEXT] == ",":
             k -= 1
         if k < 0:
             return None
         # a quotation ending just before the source, possibly spanning earlier sentences
-        end_position = tokens[k].end
+        end_position = tokens[k][_END]
         for q_start, q_end in reversed(self.quotes):
             if q_end <= end_position + 1 and q_end >= end_position - 2:
                 return self._span(q_start, q_end)
             if q_end < end_position - 2:
                 break
-        if tokens[source_first - 1].text != "," if source_first > 0 else True:
+        if tokens[source_first - 1][_TEXT] != "," if source_first > 0 else True:
             return None
         start = sentence.start
-        if start >= tokens[k].end:
+        if start >= tokens[k][_END]:
             return None
-        return self._span(start, tokens[k].end)
+        return self._span(start, tokens[k][_END])
 
     # -- sources ----------------------------------------------------------------
 
@@ -834,10 +906,10 @@ class _Extractor:
         if not words:
             return None
         span = self._tspan(tokens, first, last)
-        lows = [t.lower for t in words]
+        lows = [t[_LOW] for t in words]
         if len(words) == 1 and lows[0] in rules.PRONOUNS_FIRST:
             return None
-        if len(words) == 1 and lows[0] in rules.PRONOUNS_PERSON | rules.PRONOUNS_GROUP | rules.PRONOUNS_THING:
+        if len(words) == 1 and lows[0] in _PRONOUNS_3RD:
             antecedent = self._antecedent(lows[0], span)
             if antecedent is None:
                 kind = "person" if lows[0] in rules.PRONOUNS_PERSON else "group"
@@ -847,11 +919,11 @@ class _Extractor:
         owner_words = words
         channel_head = lows[-1] in rules.CHANNEL_HEADS
         for n, t in enumerate(words):
-            if channel_head and t.lower in ("’s", "'s") and n > 0:
+            if channel_head and t[_LOW] in ("’s", "'s") and n > 0:
                 owner_words = words[:n]
                 break
         if owner_words is not words:
-            owner = self._classify(owner_words, self._span(owner_words[0].start, owner_words[-1].end))
+            owner = self._classify(owner_words, self._span(owner_words[0][_START], owner_words[-1][_END]))
             resolved = self._resolve_short(owner, owner_words)
             if resolved is not None:
                 return SourceMention(resolved.span, resolved.name, resolved.kind, resolved.role, span)
@@ -865,35 +937,35 @@ class _Extractor:
         return mention
 
     def _classify(self, words: list[_Token], span: TextSpan) -> SourceMention:
-        lows = [t.lower for t in words]
+        lows = [t[_LOW] for t in words]
         # head: the last word before an inner preposition
         head_index = len(words) - 1
         for n, low in enumerate(lows):
-            if n > 0 and low in rules.NP_INNER_PREPS | {"close"}:
+            if n > 0 and low in _HEAD_BREAKERS:
                 head_index = n - 1
                 break
         head = lows[head_index]
-        caps = [t for t in words[: head_index + 1] if t.capitalized and t.lower not in rules.DETERMINERS]
-        if head in rules.GROUP_HEADS and not words[head_index].capitalized:
+        caps = [t for t in words[: head_index + 1] if _capitalized(t) and t[_LOW] not in rules.DETERMINERS]
+        if head in rules.GROUP_HEADS and not _capitalized(words[head_index]):
             return SourceMention(span, _strip_determiner(span.text), "group", None, None)
-        if head in rules.GROUP_HEADS and words[head_index].capitalized and head_index == 0:
+        if head in rules.GROUP_HEADS and _capitalized(words[head_index]) and head_index == 0:
             name = _strip_determiner(span.text)
             return SourceMention(span, name[:1].lower() + name[1:], "group", None, None)
-        org = any(t.lower in rules.ORGANISATION_WORDS for t in words) or any(_ACRONYM.match(t.text) for t in words[: head_index + 1] if t is words[head_index])
-        if org and (head in rules.ORGANISATION_WORDS or _ACRONYM.match(words[head_index].text) or words[head_index].capitalized and not self._looks_like_name(words)):
+        org = any(t[_LOW] in rules.ORGANISATION_WORDS for t in words) or any(_ACRONYM.match(t[_TEXT]) for t in words[: head_index + 1] if t is words[head_index])
+        if org and (head in rules.ORGANISATION_WORDS or _ACRONYM.match(words[head_index][_TEXT]) or _capitalized(words[head_index]) and not self._looks_like_name(words)):
             return SourceMention(span, _strip_determiner(span.text), "organisation", None, None)
-        if head in rules.ANONYMOUS_HEADS and not words[head_index].capitalized or lows[0] in ("a", "an") and not caps:
+        if head in rules.ANONYMOUS_HEADS and not _capitalized(words[head_index]) or lows[0] in ("a", "an") and not caps:
             return SourceMention(span, _strip_determiner(span.text), "anonymous", None, None)
-        name_tokens = [t for t in words if t.capitalized and t.lower not in rules.TITLE_WORDS and t.lower not in rules.DETERMINERS]
+        name_tokens = [t for t in words if _capitalized(t) and t[_LOW] not in rules.TITLE_WORDS and t[_LOW] not in rules.DETERMINERS]
         if name_tokens:
             # the name is the trailing run of capitalised words that are not titles
             n = len(words) - 1
-            while n >= 0 and words[n].capitalized and words[n].lower not in rules.TITLE_WORDS:
+            while n >= 0 and _capitalized(words[n]) and words[n][_LOW] not in rules.TITLE_WORDS:
                 n -= 1
             name_start = n + 1
             if name_start <= len(words) - 1:
-                name = self.text[words[name_start].start : words[-1].end]
-                role = self.text[words[0].start : words[n].end] if n >= 0 else None
+                name = self.text[words[name_start][_START] : words[-1][_END]]
+                role = self.text[words[0][_START] : words[n][_END]] if n >= 0 else None
                 if role is not None and lows[0] in rules.DETERMINERS and n == 0:
                     role = None
                 return SourceMention(span, name, "person", role, None)
@@ -906,7 +978,7 @@ class _Extractor:
 
     def _resolve_short(self, mention: SourceMention, words: list[_Token]) -> SourceMention | None:
         """'Popov' → 'Vladimir Popov'; 'The mayor' → 'Sergei Sobyanin'; 'the ministry' → its full name."""
-        lows = [t.lower for t in words]
+        lows = [t[_LOW] for t in words]
         if mention.kind == "person" and " " not in mention.name:
             surname = mention.name.lower()
             for known in reversed(self.known):
@@ -933,37 +1005,42 @@ class _Extractor:
             return
         if mention.resolved_from is not None and mention.resolved_from.start > mention.span.start:
             return
-        words = frozenset(w.lower() for w in re.findall(r"[\w-]+", (mention.role or "") + " " + mention.span.text))
+        words = frozenset(w.lower() for w in _MENTION_WORD.findall((mention.role or "") + " " + mention.span.text))
         surname = mention.name.split()[-1].lower() if mention.kind == "person" else None
         self.known.append(_Known(mention, surname, words))
 
     _TITLED_NAME = None
 
-    def _remember_names(self, tokens: list[_Token]) -> None:
+    def _remember_names(self, tokens: list[_Token], lowers: list[str]) -> None:
         """Titled names anywhere in the sentence ("Major-General Vladimir Popov") for later short mentions."""
+        titles = rules.TITLE_WORDS
+        if titles.isdisjoint(lowers):
+            return
         n = 0
-        while n < len(tokens):
-            if tokens[n].lower in rules.TITLE_WORDS and tokens[n].capitalized:
+        # only title words can start a name; the scan resumes after each name
+        for title in [i for i, low in enumerate(lowers) if low in titles]:
+            if title < n:
+                continue
+            n = title
+            if _capitalized(tokens[n]):
                 m = n
-                while m + 1 < len(tokens) and tokens[m + 1].capitalized and tokens[m + 1].lower in rules.TITLE_WORDS:
+                while m + 1 < len(tokens) and _capitalized(tokens[m + 1]) and tokens[m + 1][_LOW] in rules.TITLE_WORDS:
                     m += 1
                 k = m
-                while k + 1 < len(tokens) and tokens[k + 1].capitalized and tokens[k + 1].lower not in rules.TITLE_WORDS and tokens[k + 1].word:
+                while k + 1 < len(tokens) and _capitalized(tokens[k + 1]) and tokens[k + 1][_LOW] not in rules.TITLE_WORDS and _is_word(tokens[k + 1]):
                     k += 1
                 if k - m >= 2 or (k - m == 1 and n > 0):
                     pass
                 if k > m:
                     start = n
-                    while start > 0 and tokens[start - 1].capitalized and tokens[start - 1].word:
+                    while start > 0 and _capitalized(tokens[start - 1]) and _is_word(tokens[start - 1]):
                         start -= 1
-                    name = self.text[tokens[m + 1].start : tokens[k].end]
-                    role = self.text[tokens[start].start : tokens[m].end]
+                    name = self.text[tokens[m + 1][_START] : tokens[k][_END]]
+                    role = self.text[tokens[start][_START] : tokens[m][_END]]
                     span = self._tspan(tokens, start, k)
                     if not any(known.mention.name == name for known in self.known):
                         self._remember(SourceMention(span, name, "person", role, None))
                 n = k + 1
-            else:
-                n += 1
 
     # -- channels and markers ----------------------------------------------------
 
@@ -979,11 +1056,8 @@ class _Extractor:
         if cached is not None:
             return cached
         segment = self.text[sentence.start : sentence.end]
-        lowered = segment.lower()
         found = []
-        for priority, rule in enumerate(rules.CHANNEL_RULES):
-            if not rule.applies(lowered):
-                continue
+        for priority, rule in self._channel_rules[id(sentence)]:
             for match in rule.pattern.finditer(segment):
                 s, e = sentence.start + match.start(), sentence.start + match.end()
                 while s < e and self.text[s].isspace():
@@ -1024,10 +1098,15 @@ class _Extractor:
         attached: dict[int, list[Marker]] = {}
         previous: list[_Draft] = []
         for sentence, drafts in per_sentence:
-            found = _markers(self.text, sentence.start, sentence.end, self._in_quote)
-            if found:
+            marker_rules = self._marker_rules[id(sentence)]
+            found: list[Marker] = []
+            if marker_rules:
                 opening = self.text[sentence.start : sentence.end]
                 back = rules.CLAIM_BACK_REFERENCE.match(opening)
+                # without relations of its own or a back reference, its markers qualify nothing
+                if drafts or (back and previous):
+                    found = _markers(self.text, sentence.start, sentence.end, marker_rules, self._in_quote)
+            if found:
                 for marker in found:
                     targets: list[_Draft]
                     own = [d for d in drafts if d.cue.start < marker.span.start or (d.content and d.content.start <= marker.span.start < d.content.end)]
@@ -1050,5 +1129,8 @@ class _Extractor:
         return attached
 
 
+_LEADING_DETERMINER = re.compile(r"^(?:the|a|an|some|this|these|those)\s+", re.IGNORECASE)
+
+
 def _strip_determiner(text: str) -> str:
-    return re.sub(r"^(?:the|a|an|some|this|these|those)\s+", "", text, flags=re.IGNORECASE)
+    return _LEADING_DETERMINER.sub("", text)

@@ -357,6 +357,9 @@ CONTENT_END = re.compile(
     r",\s+(?:though|although|but|while|whereas|which|according to|as\s+(?:the|a|it)\b)|;|\s+—\s+|,\s+(?=[a-z]+ing\b)"
     r"|,\s+(?=(?:has|have|had|is|are|was|were|will|would|could|can|may|might)\b)"
 )
+#: Every boundary matched by CONTENT_END holds one of these characters (a sentence
+#: without any is not searched).
+CONTENT_END_CHARS = ",;—"
 
 #: Names tied to a cue by a colon in a headline ("Mayor: schools stay open").
 HEADLINE_COLON = re.compile(r"^([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*:\s+(\S.*)$", re.DOTALL)
