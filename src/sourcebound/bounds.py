@@ -75,7 +75,6 @@ _SPACES = re.compile(r"\s+")
 _NUMBER_IN_WORD = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*[A-Za-z]|[A-Za-z]")
 _NAME = re.compile(r"[A-Z][\w’'.-]*\w|[A-Z]")
-_POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[(\[—–]\s*)[\"“‘'(\[]?$")
 
 NUMBER_WORDS: dict[str, str] = {
@@ -105,9 +104,9 @@ def _value(number: str) -> str:
 
 def _numbers(text: str) -> set[str]:
     """Every number of ``text`` by value: digits, digits inside words (S-300), number words."""
-    found = {_value(m.group()) for m in _NUMBER_IN_WORD.finditer(text)}
-    for m in _WORD.finditer(text):
-        word = m.group().lower()
+    found = {_value(number) for number in _NUMBER_IN_WORD.findall(text)}
+    for word in _WORD.findall(text):
+        word = word.lower()
         if word in NUMBER_WORDS:
             found.add(NUMBER_WORDS[word])
     return found
@@ -131,7 +130,8 @@ def _within(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _key(word: str) -> str:
-    return _POSSESSIVE.sub("", word.replace("’", "'"))
+    word = word.replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
 
 
 _TOKEN = re.compile(r"[\w’'-]+")
@@ -140,11 +140,8 @@ _TOKEN = re.compile(r"[\w’'-]+")
 @lru_cache(maxsize=4096)
 def _sentence_tokens(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
     """Names and words of one cited sentence, exact and lower-cased."""
-    exact: set[str] = set()
-    for m in _NAME.finditer(sentence):
-        exact.add(_key(m.group()).rstrip("."))
-    for m in _TOKEN.finditer(sentence):
-        word = m.group()
+    exact = {_key(name).rstrip(".") for name in _NAME.findall(sentence)}
+    for word in _TOKEN.findall(sentence):
         exact.add(_key(word))
         if "-" in word:
             for part in word.split("-"):

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import islice
 from dataclasses import dataclass
 from typing import Any
 
@@ -142,27 +143,44 @@ class _Hit:
     last: int
 
 
-#: Keys that can start a lexicon hit; without weak cues, every other word is passed over.
-_CUE_KEYS = frozenset(_SINGLE) | frozenset(_PHRASES)
+#: Keys of single-word cues strong enough to report, and the second words of the
+#: phrases each key starts.
+_REPORTED_KEYS = frozenset(k for k, e in _SINGLE.items() if e.score >= rules.REPORT_THRESHOLD and k not in rules.NEUTRAL_WORDS)
+_PHRASE_SECOND: dict[str, frozenset[str]] = {key: frozenset(e.words[1] for e in entries) for key, entries in _PHRASES.items()}
+
+
+def _keys(words: list[str]) -> list[str]:
+    """Lexicon keys of words: lower case, a typographic apostrophe as ``'``, no possessive ``'s``."""
+    joined = "\n".join(words).lower().replace("’", "'")
+    keys = joined.split("\n")
+    if "'s" in joined:
+        keys = [k[:-2] if k.endswith("'s") else k for k in keys]
+    return keys
 
 
 def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
-    """Lexicon hits in ``text[start:end]``; ``weak`` also keeps blocked and low-scoring cues."""
+    """Lexicon hits in ``text[start:end]``: those reported as loaded language, or with
+    ``weak`` every cue, blocked and low-scoring ones included."""
     words = _WORD.findall(text, start, end)
     if not words:
         return []
-    keys = [w.lower().replace("’", "'") for w in words]
-    keys = [k[:-2] if k.endswith("'s") else k for k in keys]
+    keys = _keys(words)
     n = len(words)
     if weak:
         indices: Iterable[int] = range(n)
     else:
-        indices = [i for i, key in enumerate(keys) if key in _CUE_KEYS]
+        # Only a reported cue, or the start of a phrase whose second word follows, can hit;
+        # a weaker cue moves the scan on by one word, as any other word does.
+        last = n - 1
+        indices = [
+            i
+            for i, key in enumerate(keys)
+            if key in _REPORTED_KEYS or (key in _PHRASE_SECOND and i < last and keys[i + 1] in _PHRASE_SECOND[key])
+        ]
         if not indices:
             return []
-    spans = [m.span() for m in _WORD.finditer(text, start, end)]
     title: bool | None = None
-    hits: list[_Hit] = []
+    found: list[tuple[int, int, _Entry, float]] = []
     i = 0
     for k in indices:
         if k < i:
@@ -183,7 +201,7 @@ def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
         for entry in _PHRASES.get(key, ()):
             size = len(entry.words)
             if tuple(keys[i : i + size]) == entry.words:
-                hits.append(_Hit(spans[i][0], spans[i + size - 1][1], entry, entry.score, i, i + size - 1))
+                found.append((i, i + size - 1, entry, entry.score))
                 i += size
                 matched = True
                 break
@@ -196,13 +214,19 @@ def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
             if followers is not None and (i + 1 >= n or keys[i + 1] not in followers):
                 score = min(score, rules.WEAK_SCORE) if weak else 0.0
             if score > 0:
-                hits.append(_Hit(spans[i][0], spans[i][1], entry, score, i, i))
+                found.append((i, i, entry, score))
         elif weak and len(key) > 4 and not word[0].isupper():
             fallback = _morphology(key)
             if fallback is not None:
-                hits.append(_Hit(spans[i][0], spans[i][1], fallback, fallback.score, i, i))
+                found.append((i, i, fallback, fallback.score))
         i += 1
-    return hits
+    if not weak:
+        found = [f for f in found if f[3] >= rules.REPORT_THRESHOLD]
+    if not found:
+        return []
+    # Positions of the words up to the last one a hit covers.
+    spans = [m.span() for m in islice(_WORD.finditer(text, start, end), max(f[1] for f in found) + 1)]
+    return [_Hit(spans[first][0], spans[last][1], entry, score, first, last) for first, last, entry, score in found]
 
 
 _ADVERB_FALLBACK = _Entry(("-ly",), rules.EDITORIALIZING, 0.35, "stance-adverb-suffix")
@@ -370,8 +394,7 @@ _FRAMING_WEIGHT = 0.8
 
 def _names(text: str, start: int, end: int) -> list[str]:
     """Capitalised words after the first: names, places, organisations."""
-    tokens = _tokens(text, start, end)
-    return [t[0] for t in tokens[1:] if t[0][0].isupper()]
+    return [word for word in _WORD.findall(text, start, end)[1:] if word[0].isupper()]
 
 
 def sentence_roles(

@@ -383,10 +383,11 @@ def _candidates(text: str) -> list[_Candidate]:
                 words[word].append(m.start())
             else:
                 words[word] = [m.start()]
-    if not words and _TRIGGER_PATTERN.search(text) is None:
+    patterned = _TRIGGER_PATTERN.search(text) is not None
+    if not words and not patterned:
         return found  # no rule's trigger occurs: nothing can match
     starts = [m.start() for m in _WORD_START.finditer(text)]
-    active = set(_PATTERN_TRIGGERED)
+    active = set(_PATTERN_TRIGGERED) if patterned else set()
     for word in words:
         active.update(_TRIGGERED_BY[word])
     for index in sorted(active):
