@@ -158,6 +158,8 @@ def make_corpus(folder: Path, count: int, seed: int = 7) -> int:
 # --------------------------------------------------------------------------
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
+#: A measurement whose processes together hold more than this is stopped (--max-memory).
+MEMORY_LIMIT = 8 * 2**30
 
 
 def _tree_rss(pid: int) -> int:
@@ -202,7 +204,7 @@ def run_measured(command: list[str], *, cwd: Path | None = None, timeout: float 
             if pid:
                 break
             peak = max(peak, _tree_rss(process.pid))
-            if timeout is not None and time.perf_counter() - start > timeout:
+            if (timeout is not None and time.perf_counter() - start > timeout) or peak > MEMORY_LIMIT:
                 timed_out = True
                 process.kill()
             time.sleep(0.05)
@@ -277,6 +279,9 @@ def child_stages(corpus: Path, docs_out: Path) -> None:
     from sourcebound.timeline import corpus_timeline
     from sourcebound.timex import extract_times
 
+    def _rss() -> float:  # the peak so far, MB
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
     files = discover(corpus)
     label = corpus.name
 
@@ -287,7 +292,7 @@ def child_stages(corpus: Path, docs_out: Path) -> None:
     for path in files:
         if document_format(path) is not None:
             sentences += len(splitter.split(path.read_text("utf-8")))
-    _emit(baseline=time.perf_counter() - start, baseline_cpu=time.process_time() - cpu, baseline_sentences=sentences)
+    _emit(baseline=time.perf_counter() - start, baseline_rss=_rss(), baseline_cpu=time.process_time() - cpu, baseline_sentences=sentences)
 
     def shown(path: Path) -> str:
         return f"{label}/{path.relative_to(corpus).as_posix()}"
@@ -304,47 +309,47 @@ def child_stages(corpus: Path, docs_out: Path) -> None:
         document, warnings = read_document(path, shown(path), sidecar=sidecar, sidecar_display=shown(sidecar) if sidecar else None)
         documents.append(document)
         inputs.append(InputFile(shown(path), InputStatus.ACCEPTED, document_id=document.id, diagnostics=warnings))
-    _emit(read=time.perf_counter() - start, read_cpu=time.process_time() - cpu, documents=len(documents), words=sum(len(d.text.split()) for d in documents))
+    _emit(read=time.perf_counter() - start, read_rss=_rss(), read_cpu=time.process_time() - cpu, documents=len(documents), words=sum(len(d.text.split()) for d in documents))
 
     start, cpu = time.perf_counter(), time.process_time()
     segmentations = [segment(d) for d in documents]
-    _emit(segment=time.perf_counter() - start, segment_cpu=time.process_time() - cpu, sentences=sum(len(s.sentences) for s in segmentations))
+    _emit(segment=time.perf_counter() - start, segment_rss=_rss(), segment_cpu=time.process_time() - cpu, sentences=sum(len(s.sentences) for s in segmentations))
 
     dates = [_document_date(d, None) for d in documents]
     start, cpu = time.perf_counter(), time.process_time()
     times = [extract_times(d.text, s, dct=dct, doc_id=d.id) for d, s, (dct, _) in zip(documents, segmentations, dates)]
-    _emit(timex=time.perf_counter() - start, timex_cpu=time.process_time() - cpu, times=sum(map(len, times)))
+    _emit(timex=time.perf_counter() - start, timex_rss=_rss(), timex_cpu=time.process_time() - cpu, times=sum(map(len, times)))
 
     start, cpu = time.perf_counter(), time.process_time()
     attributions = [extract_attributions(d.text, s, doc_id=d.id) for d, s in zip(documents, segmentations)]
-    _emit(attribution=time.perf_counter() - start, attribution_cpu=time.process_time() - cpu, attributions=sum(map(len, attributions)))
+    _emit(attribution=time.perf_counter() - start, attribution_rss=_rss(), attribution_cpu=time.process_time() - cpu, attributions=sum(map(len, attributions)))
 
     del segmentations, times, attributions
     # Everything derived from one document (the three stages above and the
     # analyses built on them), as the pipeline runs it.
     start, cpu = time.perf_counter(), time.process_time()
     records = sorted((process_document(d) for d in documents), key=lambda r: r.id)
-    _emit(process=time.perf_counter() - start, process_cpu=time.process_time() - cpu)
+    _emit(process=time.perf_counter() - start, process_rss=_rss(), process_cpu=time.process_time() - cpu)
 
     start, cpu = time.perf_counter(), time.process_time()
     ledger = corpus_index(records, inputs)
-    _emit(index=time.perf_counter() - start, index_cpu=time.process_time() - cpu, entities=len(ledger.entities))
+    _emit(index=time.perf_counter() - start, index_rss=_rss(), index_cpu=time.process_time() - cpu, entities=len(ledger.entities))
     visible = {r.id: r.attributions for r in records if r.document.metadata.text_visible}
     start, cpu = time.perf_counter(), time.process_time()
     merge_entities(visible)
-    _emit(merge_entities=time.perf_counter() - start, merge_entities_cpu=time.process_time() - cpu)
+    _emit(merge_entities=time.perf_counter() - start, merge_entities_rss=_rss(), merge_entities_cpu=time.process_time() - cpu)
 
     start, cpu = time.perf_counter(), time.process_time()
     timeline = corpus_timeline(published_records(ledger))
-    _emit(timeline=time.perf_counter() - start, timeline_cpu=time.process_time() - cpu, entries=len(timeline.entries))
+    _emit(timeline=time.perf_counter() - start, timeline_rss=_rss(), timeline_cpu=time.process_time() - cpu, entries=len(timeline.entries))
 
     start, cpu = time.perf_counter(), time.process_time()
     pages = render_site(ledger, site_title="Synthetic corpus")
-    _emit(render=time.perf_counter() - start, render_cpu=time.process_time() - cpu, pages=sum(1 for name in pages if name.endswith(".md")), files=len(pages))
+    _emit(render=time.perf_counter() - start, render_rss=_rss(), render_cpu=time.process_time() - cpu, pages=sum(1 for name in pages if name.endswith(".md")), files=len(pages))
 
     start, cpu = time.perf_counter(), time.process_time()
     sync_generated(docs_out, pages)
-    _emit(write=time.perf_counter() - start, write_cpu=time.process_time() - cpu, rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    _emit(write=time.perf_counter() - start, write_rss=_rss(), write_cpu=time.process_time() - cpu, rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
 def child_extract(corpus: Path, workers: int) -> None:
@@ -495,7 +500,8 @@ def _sourcebound_build(project: Path, corpus: Path, extra: list[str], timeout: f
     info["cpu"] = measured.cpu
     info["warnings"] = sum(1 for line in measured.stderr.splitlines() if line.startswith("WARNING"))
     if measured.returncode != 0 and not measured.timed_out:
-        raise SystemExit(f"sourcebound build failed:\n{measured.stderr[-3000:]}")
+        errors = [line for line in measured.stderr.splitlines() if line.startswith(("Error", "ERROR"))]
+        info["failed"] = (errors or measured.stderr.strip().splitlines() or ["no message"])[-1][:500]
     return measured, info
 
 
@@ -518,7 +524,7 @@ def load() -> str:
 def fmt_time(measured: Measured | None) -> str:
     if measured is None:
         return "skipped"
-    return f"> {measured.seconds:.0f} s (stopped)" if measured.timed_out else f"{measured.seconds:.2f} s"
+    return f"> {measured.seconds:.0f} s (stopped: time or memory limit)" if measured.timed_out else f"{measured.seconds:.2f} s"
 
 
 def main() -> None:
@@ -529,10 +535,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="workers for the parallel extraction run [%(default)s]")
     parser.add_argument("--seed", type=int, default=7, help="seed of the synthetic corpus [%(default)s]")
     parser.add_argument("--timeout", type=float, default=1800, help="stop any one measurement after this many seconds [%(default)s]")
+    parser.add_argument("--max-memory", type=int, default=8192, metavar="MB", help="stop any one measurement holding more memory than this [%(default)s]")
     parser.add_argument("--keep", type=Path, default=None, help="build in this folder and keep it (default: a temporary folder)")
     parser.add_argument("--json", type=Path, default=None, help="also write every figure to this JSON file")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    global MEMORY_LIMIT
+    MEMORY_LIMIT = args.max_memory * 2**20
 
     print(f"sourcebound benchmark: sizes {', '.join(f'{s:,}' for s in sizes)}; seed {args.seed}; {os.cpu_count()} CPU cores; load average {load()}", flush=True)
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="sourcebound-bench-"))
@@ -598,20 +607,20 @@ def run_size(folder: Path, size: int, args: argparse.Namespace) -> dict[str, obj
     print(f"  {figures.get('sentences', '?')} sentences, {figures.get('times', '?')} time expressions, {figures.get('attributions', '?')} attributions; "
           f"{figures.get('entities', '?')} merged sources; {figures.get('entries', '?')} timeline entries; {figures.get('pages', '?')} pages")
     print(f"  stages in one process, one worker:")
-    print(f"  {'stage':<30} {'wall s':>9} {'cpu s':>9} {'cpu ms/doc':>11} {'docs/s':>9} {'x baseline':>11}")
+    print(f"  {'stage':<30} {'wall s':>9} {'cpu s':>9} {'cpu ms/doc':>11} {'docs/s':>9} {'x baseline':>11} {'peak MB':>8}")
     print(f"  {'baseline: read + regex split':<30} {float(figures['baseline']):>9.3f} {base:>9.3f} {1000 * base / size:>11.3f} {size / base:>9.0f} {'1':>10}x")
     for key, label in STAGES:
         if key not in figures:
             print(f"  {label:<30} {'not reached' if stages.timed_out else '—':>9}")
             continue
         wall, cpu = float(figures[key]), float(figures[key + "_cpu"])  # type: ignore[arg-type]
-        print(f"  {label:<30} {wall:>9.3f} {cpu:>9.3f} {1000 * cpu / size:>11.3f} {size / max(cpu, 1e-9):>9.0f} {cpu / base:>10.0f}x")
+        print(f"  {label:<30} {wall:>9.3f} {cpu:>9.3f} {1000 * cpu / size:>11.3f} {size / max(cpu, 1e-9):>9.0f} {cpu / base:>10.0f}x {float(figures.get(key + '_rss', 0)):>8.0f}")  # type: ignore[arg-type]
     if "merge_entities" in figures:
         print(f"  {'  of which merge_entities':<30} {float(figures['merge_entities']):>9.3f} {float(figures['merge_entities_cpu']):>9.3f}")  # type: ignore[arg-type]
     if all(k in figures for k in EXTRACTION):
         extraction = sum(float(figures[k + "_cpu"]) for k in EXTRACTION)  # type: ignore[arg-type]
         print(f"  extraction (read + process_document): {1000 * extraction / size:.2f} ms cpu a document = {extraction / base:.0f}x the baseline")
-    print(f"  peak RSS of the stage run {stages.peak_mb:.0f} MB{'; STOPPED after ' + str(int(args.timeout)) + ' s' if stages.timed_out else ''}; load {load()}", flush=True)
+    print(f"  peak RSS of the stage run {stages.peak_mb:.0f} MB{'; STOPPED (time or memory limit)' if stages.timed_out else ''}; load {load()}", flush=True)
 
     runs: dict[str, object] = {}
     for workers in (1, args.workers):
@@ -634,6 +643,10 @@ def run_size(folder: Path, size: int, args: argparse.Namespace) -> dict[str, obj
     built, info = _sourcebound_build(project, corpus, [], args.timeout)
     out["plain_mkdocs"] = {"seconds": plain.seconds, "cpu": plain.cpu, "peak_mb": plain.peak_mb, "pages": size + 1, **plain_info}
     out["sourcebound_build"] = {"seconds": built.seconds, "peak_mb": built.peak_mb, **info}
+    if "failed" in info:
+        print(f"  plain mkdocs build, {size + 1:,} pages: {fmt_time(plain)}, cpu {plain.cpu:.1f} s; sourcebound build FAILED after {built.seconds:.1f} s: {info['failed']}", flush=True)
+        del out["sourcebound_build"]
+        return out
     generated = float(info.get("generate", 0.0))  # type: ignore[arg-type]
     site_pages = sum(entry[0] for entry in (info.get("pages_cpu") or {}).values())  # type: ignore[union-attr]
     print(f"  plain mkdocs build, {size + 1:,} pages: {fmt_time(plain)}, cpu {plain.cpu:.1f} s ({1000 * plain.cpu / size:.1f} ms/doc), peak RSS {plain.peak_mb:.0f} MB")
@@ -681,6 +694,9 @@ def run_incremental(folder: Path, size: int, args: argparse.Namespace) -> dict[s
         if change is not None:
             change()
         built, info = _sourcebound_build(project, corpus, [], args.timeout)
+        if "failed" in info:
+            print(f"  {name:<24} FAILED after {built.seconds:.1f} s: {info['failed']}", flush=True)
+            break
         generated = float(info.get("generate", 0.0))  # type: ignore[arg-type]
         builds.append({"step": name, "seconds": built.seconds, "peak_mb": built.peak_mb, **info})
         first = float(builds[0]["seconds"])  # type: ignore[arg-type]
