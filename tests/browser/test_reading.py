@@ -16,8 +16,8 @@ SENTENCE_LINK = re.compile(r"#(?P<id>[a-z0-9][a-z0-9-]*-s\d+)$")
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Sobyanin", "Sobyanin"), ("Belgorod", "Belgorod"), ("38", "38"), ("13:02", "13:02"), ("8:10", "8:10")],
-    ids=["person", "place", "number", "time", "time-in-a-range"],
+    [("Sobyanin", "Sobyanin"), ("Belgorod", "Belgorod"), ("38", "38")],
+    ids=["person", "place", "number"],
 )
 def test_search_finds_what_the_documents_say(reader: Reader, query: str, expected: str) -> None:
     reader.open(PAGE_TYPES["home"])
