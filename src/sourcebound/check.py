@@ -16,7 +16,7 @@ from typing import Any
 from .bounds import BoundsViolation, check_line, format_violation
 from .errors import SourceboundError
 from .model import DocumentRecord, Ledger
-from .timeline import document_timeline, entry_words
+from .timeline import document_timeline, entry_words, source_words
 
 
 class BoundsFailure(SourceboundError):
@@ -55,7 +55,7 @@ def composed_lines(record: DocumentRecord) -> list[ComposedLine]:
         source = "the document"
         attribution = attributions.get(entry.attribution_id or "")
         if attribution is not None:
-            source = attribution.source.name
+            source = source_words(attribution.source)
             if attribution.source.span is not None:
                 named_in = _sentence_of(record, attribution.source.span.start)
                 if named_in and named_in not in cites:
@@ -90,17 +90,51 @@ def _site_words_lowered(text: str) -> str:
     return f"{first.lower()} {rest}" if first in COMPARE_VOCABULARY else text
 
 
+def _name_sources(ledger: Ledger) -> dict[tuple[str, str], str]:
+    """(document, attribution) -> "document\0sentence" where that source's site
+    name is written: the name a line uses may come from another mention."""
+    records = {r.id: r for r in ledger.records}
+    named: dict[tuple[str, str], str] = {}
+    for entity in ledger.entities:
+        where = None
+        for doc, attribution_id in entity.mentions:
+            record = records.get(doc)
+            attribution = next((a for a in record.attributions if a.id == attribution_id), None) if record else None
+            if attribution is not None and attribution.source.span is not None and entity.name.casefold() in record.document.text[attribution.source.span.start : attribution.source.span.end].casefold():  # type: ignore[union-attr]
+                sentence = _sentence_of(record, attribution.source.span.start)  # type: ignore[arg-type]
+                if sentence:
+                    where = f"{doc}\0{sentence}"
+                    break
+        if where:
+            for mention in entity.mentions:
+                named[mention] = where
+    return named
+
+
+def quoted_group_names(text: str, ledger: Ledger) -> str:
+    """A Compare line with the names of unnamed groups and anonymous sources in
+    quotation marks, as the document's own wording."""
+    for entity in ledger.entities:
+        if entity.kind not in ("person", "organisation") and entity.name in text and f"“{entity.name}”" not in text:
+            text = text.replace(entity.name, f"“{entity.name}”")
+    return text
+
+
 def comparison_lines(ledger: Ledger) -> list[ComposedLine]:
     """The lines the Compare page composes across documents: each difference's
-    summary, citing the sentences of all its members."""
+    summary, citing the sentences of all its members and where their sources'
+    names are written."""
     if ledger.comparison is None:
         return []
+    named = _name_sources(ledger)
     lines = []
     for difference in ledger.comparison.differences:
         if difference.kind == "contradiction":
             continue  # shown as a fixed heading over the members' own sentences
-        cites = tuple(dict.fromkeys(f"{doc}\0{sentence}" for doc, sentence, _ in difference.members if sentence))
-        lines.append(ComposedLine(f"compare:{difference.id}", _site_words_lowered(difference.summary), cites))
+        cites = [f"{doc}\0{sentence}" for doc, sentence, _ in difference.members if sentence]
+        cites += [named[(doc, aid)] for doc, _, aid in difference.members if aid and (doc, aid) in named]
+        text = _site_words_lowered(quoted_group_names(difference.summary, ledger))
+        lines.append(ComposedLine(f"compare:{difference.id}", text, tuple(dict.fromkeys(cites))))
     return lines
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .check import quoted_group_names
 from .model import DocumentRecord, Ledger
 from .naming import short_title
 from .templating import escape_text, render_template
@@ -51,13 +52,24 @@ def _member(records: Mapping[str, DocumentRecord], document_id: str, sentence_id
     }
 
 
-def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: int) -> Markup:
+#: Marks shown beside a claim; the rest are on the Compare page, in its group.
+MARKS_SHOWN = 3
+
+
+def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: int, records: Mapping[str, DocumentRecord] | None = None) -> Markup:
     """“corroborated by … / contradicted by …” for one claim, linked; empty if none."""
     if ledger.comparison is None:
         return Markup("")
-    records = {r.id: r for r in ledger.records}
+    records = records if records is not None else {r.id: r for r in ledger.records}
     marks = ledger.comparison.marks.get((document_id, attribution_id), ())
     parts = []
+    if len(marks) > MARKS_SHOWN:
+        extra = len(marks) - MARKS_SHOWN
+        cluster = next((m.cluster for m in marks if m.cluster), None)
+        marks = marks[:MARKS_SHOWN]
+        more = f'<a href="{"../" * depth}compare.html#{cluster}">{extra} more</a>' if cluster else f"{extra} more"
+    else:
+        more = ""
     for mark in marks:
         other_doc, other = mark.other
         if other_doc not in records:
@@ -70,6 +82,8 @@ def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: in
         link = cite_link(record, sentence_id, depth, label=f"{where}, sentence {n}")
         title = escape_text(mark.reason)
         parts.append(f'<span class="sb-mark sb-mark-{mark.kind}" title="{title}">{mark.kind} by {link}</span>')
+    if more:
+        parts.append(f"<span class=\"sb-mark\">and {more}</span>")
     return Markup(" ".join(parts))
 
 
@@ -114,7 +128,7 @@ def compare_page(ledger: Ledger, titles: Mapping[str, str]) -> str:
             items.append(
                 {
                     "id": difference.id,
-                    "summary": "Accounts that contradict each other, in the order of the text" if kind == "contradiction" else difference.summary,
+                    "summary": "Accounts that contradict each other, in the order of the text" if kind == "contradiction" else quoted_group_names(difference.summary, ledger),
                     "members": members,
                     "figures": figures,
                     "lowest": _figure_view(records, details["lowest"]) if details.get("lowest") else None,

@@ -141,6 +141,7 @@ def ledger_from_paths(
 ) -> Ledger:
     """Read the given files (documents and their sidecars) into a :class:`Ledger`."""
     paths = list(paths)
+    path_set = set(paths)
     inputs: list[InputFile] = []
     documents: list[Document] = []
     sidecars = {p for p in paths if p.name.endswith(meta.SIDECAR_SUFFIX)}
@@ -155,8 +156,8 @@ def ledger_from_paths(
         shown = display(path)
         if path in sidecars:
             target = path.with_name(path.name[: -len(meta.SIDECAR_SUFFIX)])
-            if target in paths or target.exists():
-                inputs.append(InputFile(shown, InputStatus.METADATA, describes=display(target) if target in paths else str(target)))
+            if target in path_set or target.exists():
+                inputs.append(InputFile(shown, InputStatus.METADATA, describes=display(target) if target in path_set else str(target)))
             else:
                 inputs.append(
                     InputFile(shown, InputStatus.REJECTED, diagnostics=(Diagnostic(shown, None, f"metadata sidecar for '{target.name}', which is not in the corpus"),))

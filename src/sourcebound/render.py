@@ -20,7 +20,7 @@ from .compare_pages import claim_marks, compare_page
 from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
 from .summary_pages import loaded_language, role_of, summaries_page, summary_lines
-from .source_pages import MarksFor, attribution_index, no_marks, source_page, sources_index_page, sourcing_profile
+from .source_pages import MarksFor, attribution_index, claims_by_id, no_marks, source_page, sources_index_page, sourcing_profile
 from .naming import display_title
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import corpus_timeline
@@ -219,8 +219,10 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
     entity_of = {attribution: page_names[entity] for attribution, entity in attribution_index(ledger.entities).items()}
     timeline = corpus_timeline(published_records(ledger))
 
+    records = {r.id: r for r in ledger.records}
+
     def marks(document_id: str, attribution_id: str, depth: int) -> Markup:
-        return claim_marks(ledger, document_id, attribution_id, depth)
+        return claim_marks(ledger, document_id, attribution_id, depth, records)
 
     source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
     for record in ledger.records:
@@ -229,8 +231,9 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
             pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
     pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
     pages["sources/index.md"] = sources_index_page(ledger, ledger.entities, titles, page_names)
+    claims = claims_by_id(ledger)
     for entity in ledger.entities:
-        pages[f"sources/{page_names[entity.id]}.md"] = source_page(ledger, entity, titles, marks)
+        pages[f"sources/{page_names[entity.id]}.md"] = source_page(ledger, entity, titles, marks, claims, records)
     pages["timeline.md"] = corpus_timeline_page(ledger, timeline, titles, entity_of)
     pages["summaries.md"] = summaries_page(ledger, titles, marks)
     pages["compare.md"] = compare_page(ledger, titles)

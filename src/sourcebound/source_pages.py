@@ -132,9 +132,22 @@ def sources_index_page(ledger: Ledger, entities: Sequence[Any], titles: Mapping[
     )
 
 
-def source_page(ledger: Ledger, entity: Any, titles: Mapping[str, str], marks: MarksFor = no_marks) -> str:
-    records = {r.id: r for r in ledger.records}
-    by_id = {(r.id, a.id): a for r in ledger.records for a in _attributions(r)}
+def claims_by_id(ledger: Ledger) -> dict[tuple[str, str], Any]:
+    return {(r.id, a.id): a for r in ledger.records for a in _attributions(r)}
+
+
+def source_page(
+    ledger: Ledger,
+    entity: Any,
+    titles: Mapping[str, str],
+    marks: MarksFor = no_marks,
+    by_id: Mapping[tuple[str, str], Any] | None = None,
+    records: Mapping[str, DocumentRecord] | None = None,
+) -> str:
+    """One source's page; ``by_id`` and ``records`` may be passed in when many
+    pages are made from the same ledger, so each is built once."""
+    records = records if records is not None else {r.id: r for r in ledger.records}
+    by_id = by_id if by_id is not None else claims_by_id(ledger)
     claims = [claim_view(records[doc], by_id[(doc, aid)], titles[doc], depth=1, marks=marks) for doc, aid in entity.mentions if (doc, aid) in by_id]
     groups: dict[str, list[ClaimView]] = {}
     for claim in claims:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from . import timevalue as tv
@@ -95,6 +96,15 @@ class TimelineEntry:
             "relation": self.relation,
             "unplaced_reason": self.unplaced_reason,
         }
+
+
+def source_words(source: Any) -> str:
+    """How a line names a source: a named person or organisation by name; an
+    unnamed group or an anonymous individual in the document's own words, quoted
+    (“sources close to the AADF”), since such wording is the document's choice."""
+    if source.kind in ("person", "organisation"):
+        return source.name
+    return f"“{source.name}”"
 
 
 def entry_words(entry: TimelineEntry) -> str:
@@ -378,7 +388,7 @@ def document_timeline(record: DocumentRecord) -> DocumentTimeline:
                 statement=statement,
                 publication=publication,
                 attribution_id=attribution.id if attribution is not None else None,
-                source=attribution.source.name if attribution is not None else None,
+                source=source_words(attribution.source) if attribution is not None else None,
                 axis=placement[0] if placement else None,
                 low=placement[1] if placement else None,
                 high=placement[2] if placement else None,
@@ -432,10 +442,11 @@ class CorpusTimeline:
         return tuple(sorted(entries, key=_order_key))
 
     def document(self, document_id: str) -> DocumentTimeline:
-        for timeline in self.documents:
-            if timeline.document_id == document_id:
-                return timeline
-        raise KeyError(document_id)
+        return self._by_id[document_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, DocumentTimeline]:
+        return {timeline.document_id: timeline for timeline in self.documents}
 
     @property
     def entries(self) -> tuple[TimelineEntry, ...]:
