@@ -48,6 +48,7 @@ PAGE_TYPES: dict[str, str] = {
     "compare": "compare.html",
     "method": "method.html",
     "rules": "rules.html",
+    "scaling": "scaling.html",
     "tags": "tags.html",
     "data": "data.html",
     "ledger-format": "ledger.html",
