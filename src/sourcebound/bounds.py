@@ -47,7 +47,7 @@ REASONS = (
 )
 
 #: Capitalised words the site's own sentence frames use; they name nothing.
-SITE_VOCABULARY = frozenset({"The", "According", "A", "An"})
+SITE_VOCABULARY = frozenset({"The", "According", "A", "An", "Name", "Names", "Total", "Times", "Figures", "Accounts", "Channel", "Channels"})
 
 
 @dataclass(frozen=True, order=True)

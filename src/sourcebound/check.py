@@ -80,16 +80,6 @@ def check_ledger(ledger: Ledger) -> list[BoundsViolation]:
     return [v for record in ledger.records for v in record.bounds] + check_comparison(ledger)
 
 
-#: Words the Compare page itself opens its lines with; they are the site's own
-#: vocabulary, not names taken from a document.
-COMPARE_VOCABULARY = frozenset({"Name", "Names", "Total", "Times", "Figures", "Accounts", "Channel", "Channels"})
-
-
-def _site_words_lowered(text: str) -> str:
-    first, _, rest = text.partition(" ")
-    return f"{first.lower()} {rest}" if first in COMPARE_VOCABULARY else text
-
-
 def _name_sources(ledger: Ledger) -> dict[tuple[str, str], str]:
     """(document, attribution) -> "document\0sentence" where that source's site
     name is written: the name a line uses may come from another mention."""
@@ -111,15 +101,6 @@ def _name_sources(ledger: Ledger) -> dict[tuple[str, str], str]:
     return named
 
 
-def quoted_group_names(text: str, ledger: Ledger) -> str:
-    """A Compare line with the names of unnamed groups and anonymous sources in
-    quotation marks, as the document's own wording."""
-    for entity in ledger.entities:
-        if entity.kind not in ("person", "organisation") and entity.name in text and f"“{entity.name}”" not in text:
-            text = text.replace(entity.name, f"“{entity.name}”")
-    return text
-
-
 def comparison_lines(ledger: Ledger) -> list[ComposedLine]:
     """The lines the Compare page composes across documents: each difference's
     summary, citing the sentences of all its members and where their sources'
@@ -133,8 +114,7 @@ def comparison_lines(ledger: Ledger) -> list[ComposedLine]:
             continue  # shown as a fixed heading over the members' own sentences
         cites = [f"{doc}\0{sentence}" for doc, sentence, _ in difference.members if sentence]
         cites += [named[(doc, aid)] for doc, _, aid in difference.members if aid and (doc, aid) in named]
-        text = _site_words_lowered(quoted_group_names(difference.summary, ledger))
-        lines.append(ComposedLine(f"compare:{difference.id}", text, tuple(dict.fromkeys(cites))))
+        lines.append(ComposedLine(f"compare:{difference.id}", difference.summary, tuple(dict.fromkeys(cites))))
     return lines
 
 

@@ -326,6 +326,12 @@ def _dates_differ(a: Sequence[str], b: Sequence[str]) -> bool:
     return True
 
 
+def _source_words(name: str, kind: str) -> str:
+    """A source as the Compare page's lines name it: a person or organisation by
+    name, an unnamed group or anonymous individual in the document's words, quoted."""
+    return name if kind in ("person", "organisation") else f"“{name}”"
+
+
 def _source_index(entities: Sequence[Any]) -> dict[Member, Any]:
     return {mention: entity for entity in entities for mention in entity.mentions}
 
@@ -352,7 +358,7 @@ def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
                     attribution=attribution,
                     sentence_id=attribution.sentence_id,
                     source_key=key,
-                    source_name=entity.name if entity is not None else attribution.source.name,
+                    source_name=_source_words(entity.name if entity is not None else attribution.source.name, attribution.source.kind),
                     words=words,
                     predicates=words & PREDICATES,
                     dates=tuple(d for t in times if (d := _date(t.value))),

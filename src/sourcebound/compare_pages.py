@@ -8,7 +8,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .check import quoted_group_names
 from .model import DocumentRecord, Ledger
 from .naming import short_title
 from .templating import escape_text, render_template
@@ -128,7 +127,7 @@ def compare_page(ledger: Ledger, titles: Mapping[str, str]) -> str:
             items.append(
                 {
                     "id": difference.id,
-                    "summary": "Accounts that contradict each other, in the order of the text" if kind == "contradiction" else quoted_group_names(difference.summary, ledger),
+                    "summary": "Accounts that contradict each other, in the order of the text" if kind == "contradiction" else difference.summary,
                     "members": members,
                     "figures": figures,
                     "lowest": _figure_view(records, details["lowest"]) if details.get("lowest") else None,
