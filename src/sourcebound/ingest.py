@@ -14,10 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import charset_normalizer
 import lxml.html
-import markdown as markdown_lib
-import trafilatura
 from slugify import slugify
 
 from . import metadata as meta
@@ -91,6 +88,8 @@ def decode(data: bytes, display_path: str) -> Decoded:
         except UnicodeDecodeError:
             if b"\x00" in data:
                 raise reject("binary file (contains NUL bytes and is not UTF-8 text)") from None
+            import charset_normalizer  # only for the rare file that is not UTF-8
+
             best = charset_normalizer.from_bytes(data).best()
             if best is None or best.chaos > 0.2:
                 raise reject("not UTF-8, and its encoding cannot be determined with confidence") from None
@@ -108,6 +107,8 @@ def decode(data: bytes, display_path: str) -> Decoded:
 
 def _markdown_to_text(body: str) -> tuple[str, str | None]:
     """Markdown body to plain paragraphs; the leading top-level heading is the title."""
+    import markdown as markdown_lib  # imported on first use: a plain-text corpus never needs it
+
     html = markdown_lib.markdown(body, extensions=["extra"], output_format="html")
     if not html.strip():
         return "", None
@@ -131,6 +132,8 @@ def _markdown_to_text(body: str) -> tuple[str, str | None]:
 
 def _html_to_text(source: str) -> tuple[str, str | None, dict[str, Any]]:
     """Main text and metadata of a saved article page, via trafilatura."""
+    import trafilatura  # half a second to import: only when a corpus has HTML pages
+
     extracted = trafilatura.bare_extraction(
         source,
         with_metadata=True,
