@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 
 from slugify import slugify
 
@@ -92,19 +93,59 @@ class _Cluster:
     mentions: list[tuple[str, str]]
     given: list[str]  # first-name words of the fullest name
     document: str | None = None  # anonymous clusters stay inside one document
+    seen: set[tuple[str, str]] = field(default_factory=set)  # the mentions, for membership in O(1)
+    documents: set[str] = field(default_factory=set)
 
-    def add(self, name: str, role: str | None, mention: tuple[str, str]) -> None:
+    def add(self, name: str, role: str | None, mention: tuple[str, str]) -> bool:
+        """Add one mention; True when it is the cluster's first in its document."""
         if name not in self.names:
             self.names.append(name)
         if role and role not in self.roles:
             self.roles.append(role)
-        if mention not in self.mentions:
+        if mention not in self.seen:
+            self.seen.add(mention)
             self.mentions.append(mention)
+        if mention[0] in self.documents:
+            return False
+        self.documents.add(mention[0])
+        return True
+
+
+class _Index:
+    """The clusters, with the lookups that the merge needs, each a dictionary
+    access: by (kind, key), by person surname key, by (surname key, document)."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_Cluster] = []
+        self.by_key: dict[tuple[str, str, str | None], _Cluster] = {}
+        self.persons: dict[str, list[_Cluster]] = defaultdict(list)
+        self.persons_in: dict[tuple[str, str], list[_Cluster]] = defaultdict(list)
+        self.surname_only: dict[tuple[str, str], _Cluster] = {}
+
+    def new(self, cluster: _Cluster) -> _Cluster:
+        self.clusters.append(cluster)
+        if cluster.kind == "person":
+            self.persons[cluster.key].append(cluster)
+        return cluster
+
+    def add(self, cluster: _Cluster, name: str, role: str | None, mention: tuple[str, str]) -> None:
+        if cluster.add(name, role, mention) and cluster.kind == "person":
+            self.persons_in[(cluster.key, mention[0])].append(cluster)
+
+    def keyed(self, kind: str, key: str, document: str | None = None) -> _Cluster:
+        cluster = self.by_key.get((kind, key, document))
+        if cluster is None:
+            cluster = self.by_key[(kind, key, document)] = self.new(_Cluster(kind, key, [], [], [], [], document))
+        return cluster
 
 
 def merge_entities(attributions: Mapping[str, Sequence[Attribution]]) -> tuple[Entity, ...]:
-    """One :class:`Entity` per source, across documents, in a deterministic order."""
-    clusters: list[_Cluster] = []
+    """One :class:`Entity` per source, across documents, in a deterministic order.
+
+    Every lookup is a dictionary access, so the merge costs O(A) for A
+    attributions (plus O(P) per full name for the P people sharing its
+    surname key, a handful), then O(E log E) to order the E entities."""
+    index = _Index()
     surname_only: list[tuple[str, str, str | None, tuple[str, str]]] = []
     for document_id in sorted(attributions):
         for attribution in attributions[document_id]:
@@ -117,67 +158,57 @@ def merge_entities(attributions: Mapping[str, Sequence[Attribution]]) -> tuple[E
                     surname_only.append((document_id, name, source.role, mention))
                     continue
                 surname = transliteration_key(words[-1])
-                cluster = next(
-                    (c for c in clusters if c.kind == "person" and c.key == surname and _first_names_compatible(c.given, words[:-1])),
-                    None,
-                )
+                given = words[:-1]
+                cluster = next((c for c in index.persons[surname] if _first_names_compatible(c.given, given)), None)
                 if cluster is None:
-                    cluster = _Cluster("person", surname, [], [], [], words[:-1])
-                    clusters.append(cluster)
-                cluster.add(name, source.role, mention)
+                    cluster = index.new(_Cluster("person", surname, [], [], [], given))
+                index.add(cluster, name, source.role, mention)
             elif source.kind == "organisation":
-                key = _org_key(name)
-                cluster = next((c for c in clusters if c.kind == "organisation" and c.key == key), None)
-                if cluster is None:
-                    cluster = _Cluster("organisation", key, [], [], [], [])
-                    clusters.append(cluster)
-                cluster.add(name, source.role, mention)
+                index.add(index.keyed("organisation", _org_key(name)), name, source.role, mention)
             elif source.kind == "anonymous":
-                key = name.lower()
-                cluster = next((c for c in clusters if c.kind == "anonymous" and c.key == key and c.document == document_id), None)
-                if cluster is None:
-                    cluster = _Cluster("anonymous", key, [], [], [], [], document_id)
-                    clusters.append(cluster)
-                cluster.add(name, source.role, mention)
+                index.add(index.keyed("anonymous", name.lower(), document_id), name, source.role, mention)
             else:  # group, document
-                key = name.lower()
-                cluster = next((c for c in clusters if c.kind == source.kind and c.key == key), None)
-                if cluster is None:
-                    cluster = _Cluster(source.kind, key, [], [], [], [])
-                    clusters.append(cluster)
-                cluster.add(name, source.role, mention)
+                index.add(index.keyed(source.kind, name.lower()), name, source.role, mention)
     for document_id, name, role, mention in surname_only:
         key = transliteration_key(name)
-        same_document = [c for c in clusters if c.kind == "person" and c.key == key and any(d == document_id for d, _ in c.mentions)]
-        candidates = same_document or [c for c in clusters if c.kind == "person" and c.key == key]
+        candidates = index.persons_in.get((key, document_id)) or index.persons.get(key) or []
         if len(candidates) == 1:
-            candidates[0].add(name, role, mention)
+            index.add(candidates[0], name, role, mention)
             continue
-        cluster = next((c for c in clusters if c.kind == "person" and c.key == key and not c.given and c.document == document_id), None)
+        cluster = index.surname_only.get((key, document_id))
         if cluster is None:
-            cluster = _Cluster("person", key, [], [], [], [], document_id)
-            clusters.append(cluster)
-        cluster.add(name, role, mention)
-    return _entities(clusters)
+            cluster = index.surname_only[(key, document_id)] = index.new(_Cluster("person", key, [], [], [], [], document_id))
+        index.add(cluster, name, role, mention)
+    return _entities(index.clusters)
 
 
 def _canonical(cluster: _Cluster) -> str:
     # the fullest spelling, then the one seen first
-    return max(cluster.names, key=lambda n: (len(_name_words(n)), -cluster.names.index(n)))
+    return max(enumerate(cluster.names), key=lambda item: (len(_name_words(item[1])), -item[0]))[1]
 
 
 def _entities(clusters: list[_Cluster]) -> tuple[Entity, ...]:
     entities: list[Entity] = []
     used: set[str] = set()
-    ordered = sorted(clusters, key=lambda c: (c.kind, _canonical(c).lower(), c.document or "", c.mentions[0]))
+    # the next number to try after each base: the smallest free one only grows
+    next_number: dict[str, int] = {}
+    slugs: dict[str, str] = {}
+    canonical = {id(c): _canonical(c) for c in clusters}
+    ordered = sorted(clusters, key=lambda c: (c.kind, canonical[id(c)].lower(), c.document or "", c.mentions[0]))
     for cluster in ordered:
-        name = _canonical(cluster)
-        base = slugify(name) or cluster.kind
+        name = canonical[id(cluster)]
+        if name not in slugs:
+            slugs[name] = slugify(name)
+        base = slugs[name] or cluster.kind
         if cluster.kind == "anonymous" and cluster.document:
             base = f"{base}-{slugify(cluster.document)}"
-        slug, n = base, 2
+        slug, n = base, next_number.get(base, 2)
+        if n > 2 or slug in used:
+            slug = f"{base}-{n}"
+            n += 1
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
+        next_number[base] = n
         used.add(slug)
         variants = (name, *sorted(v for v in cluster.names if v != name))
         entities.append(
