@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -92,8 +93,15 @@ GENERIC_SHARE = 0.25
 WINDOW = 10
 #: Partners compared per claim: those sharing the most block keys with it.
 CANDIDATES_PER_CLAIM = 8
-#: Corroborations marked on one claim; its cluster lists the rest.
+#: Corroborations marked on one claim, and contradictions; its cluster lists the rest.
 MARKS_PER_CLAIM = 10
+#: Other documents in which a denial naming a source, or a negated origin, looks
+#: for the claims it rejects: the nearest in publication order, besides its own.
+OTHER_DOCUMENTS = 3
+#: Documents looked at on each side of a claim's own before that search stops.
+SCAN_DOCUMENTS = 16
+#: Reasons given for one cluster (the first links' features): each mark repeats them.
+FEATURES_PER_CLUSTER = 12
 #: Content overlap (shared words / words of the shorter content) needed to link claims.
 SAME_SOURCE_OVERLAP = 0.3
 OTHER_SOURCE_OVERLAP = 0.5
@@ -577,9 +585,12 @@ def compare(
     for indices in groups.values():
         indices.sort(key=lambda i: _member_order(claims[i].member))
         members = tuple(claims[i].member for i in indices)
-        features: list[str] = []
+        seen_features: dict[str, None] = {}
         for found in features_by_root.get(union.find(indices[0]), ()):
-            features.extend(f for f in found if f not in features)
+            for feature in found:
+                if len(seen_features) < FEATURES_PER_CLUSTER:
+                    seen_features.setdefault(feature)
+        features = list(seen_features)
         documents = tuple(sorted({claims[i].doc for i in indices}))
         sources = tuple(sorted({claims[i].source_key for i in indices}))
         cluster = ClaimCluster(
@@ -738,24 +749,48 @@ def _bounds(quantity: Quantity) -> tuple[float, float] | None:
     return (low if low is not None else high), (high if high is not None else low)  # type: ignore[return-value]
 
 
+def _reported_quantities(claim_at: Mapping[Member, _Claim], quantities: Mapping[str, Sequence[Quantity]]) -> dict[Member, list[tuple[int, Quantity, str]]]:
+    """Each claim's own figures as (position in its document, quantity, unit
+    family): one pass over every document's quantities."""
+    documents = {doc for doc, _ in claim_at}
+    reported: dict[Member, list[tuple[int, Quantity, str]]] = defaultdict(list)
+    for doc in sorted(documents):
+        doc_quantities = {q.id: q for q in quantities.get(doc, ())}
+        for position, quantity in enumerate(doc_quantities.values()):
+            if quantity.part_of:
+                continue
+            attribution_id = _reporter(quantity, doc_quantities)
+            if attribution_id is None or (doc, attribution_id) not in claim_at:
+                continue
+            family = _unit_family(quantity.unit)
+            if family and _bounds(quantity) is not None:
+                reported[(doc, attribution_id)].append((position, quantity, family))
+    return reported
+
+
+def _distinct(items: Iterable[str]) -> list[str]:
+    """``items`` once each, in order: a figure or time given alike by many
+    documents is listed once, with who gave it."""
+    return list(dict.fromkeys(items))
+
+
 def _counts(
     clusters: Sequence[ClaimCluster], claim_at: Mapping[Member, _Claim], quantities: Mapping[str, Sequence[Quantity]], records: Mapping[str, Any]
 ) -> list[Difference]:
     found: list[Difference] = []
+    reported = _reported_quantities(claim_at, quantities)
+    corrections_in: dict[str, list[dict[str, Any]]] = {}
     for cluster in clusters:
         if len(cluster.documents) < 2:
             continue
-        members = set(cluster.members)
+        by_doc: dict[str, list[tuple[int, Quantity, str, _Claim]]] = defaultdict(list)
+        for member in cluster.members:
+            claim = claim_at[member]
+            by_doc[member[0]].extend((position, quantity, family, claim) for position, quantity, family in reported.get(member, ()))
         by_unit: dict[str, list[tuple[Quantity, _Claim]]] = defaultdict(list)
-        for doc in cluster.documents:
-            doc_quantities = {q.id: q for q in quantities.get(doc, ())}
-            for quantity in doc_quantities.values():
-                attribution_id = _reporter(quantity, doc_quantities)
-                if attribution_id is None or (doc, attribution_id) not in members or quantity.part_of:
-                    continue
-                family = _unit_family(quantity.unit)
-                if family and _bounds(quantity) is not None:
-                    by_unit[family].append((quantity, claim_at[(doc, attribution_id)]))
+        for doc in cluster.documents:  # each document's figures in its own order
+            for _, quantity, family, claim in sorted(by_doc.get(doc, ()), key=lambda item: item[0]):
+                by_unit[family].append((quantity, claim))
         for unit, items in sorted(by_unit.items()):
             values = {_bounds(q) for q, _ in items}
             if len(values) < 2:
@@ -764,11 +799,15 @@ def _counts(
             highest = max(items, key=lambda i: (_bounds(i[0])[1], i[0].id))  # type: ignore[index]
             corrections = []
             for doc in sorted({c.doc for _, c in items}):
-                record = records[doc]
-                for sentence in record.segmentation.sentences:
-                    if CORRECTION.search(record.sentence_text(sentence)):
-                        corrections.append({"document": doc, "sentence": sentence.id, "published": record.document.metadata.published})
-            summary = f"Figures differ ({unit}): " + ", ".join(f"{_quote(q.text)} ({c.source_name})" for q, c in items)
+                if doc not in corrections_in:
+                    record = records[doc]
+                    corrections_in[doc] = [
+                        {"document": doc, "sentence": sentence.id, "published": record.document.metadata.published}
+                        for sentence in record.segmentation.sentences
+                        if CORRECTION.search(record.sentence_text(sentence))
+                    ]
+                corrections.extend(corrections_in[doc])
+            summary = f"Figures differ ({unit}): " + ", ".join(_distinct(f"{_quote(q.text)} ({c.source_name})" for q, c in items))
             if corrections:
                 summary += "; correction in " + ", ".join(sorted({c["document"] for c in corrections}))
             found.append(
@@ -857,7 +896,7 @@ def _times(clusters: Sequence[ClaimCluster], claim_at: Mapping[Member, _Claim]) 
         parts = {p for _, t in stated if (p := _part_of_day(t.value))}
         dates = [d for _, t in stated if (d := _date(t.value))]
         docs = {c.doc for c, _ in stated}
-        differ = len(parts) > 1 or any(_dates_differ([a], [b]) for a in dates for b in dates)
+        differ = len(parts) > 1 or _any_dates_differ(dates)
         if not differ or len(docs) < 2:
             continue
         found.append(
@@ -865,7 +904,7 @@ def _times(clusters: Sequence[ClaimCluster], claim_at: Mapping[Member, _Claim]) 
                 id=f"time-{cluster.id}",
                 kind="time",
                 members=tuple((c.doc, c.sentence_id, c.attribution.id) for c in timed),
-                summary="Times differ: " + ", ".join(f"{_quote(t.text)} ({c.source_name})" for c, t in stated),
+                summary="Times differ: " + ", ".join(_distinct(f"{_quote(t.text)} ({c.source_name})" for c, t in stated)),
                 details={
                     "cluster": cluster.id,
                     "times": [
@@ -876,6 +915,73 @@ def _times(clusters: Sequence[ClaimCluster], claim_at: Mapping[Member, _Claim]) 
             )
         )
     return found
+
+
+def _publication_rank(records: Sequence[Any]) -> dict[str, int]:
+    """Each document's place in publication order (undated documents last, by id)."""
+    ordered = sorted(records, key=lambda r: (r.document.metadata.published is None, r.document.metadata.published or "", r.id))
+    return {r.id: position for position, r in enumerate(ordered)}
+
+
+class _Nearby:
+    """Claims under a key (a surname, an origin), grouped by document in
+    publication order. :meth:`find` gives, for one claim, the matching claims
+    of its own document and of the ``OTHER_DOCUMENTS`` nearest other documents
+    in publication order that have one (looking at most ``SCAN_DOCUMENTS``
+    documents away on each side): a binary search and a bounded walk, so a name
+    or an origin that every document mentions costs the same as a rare one."""
+
+    def __init__(self, rank: Mapping[str, int]) -> None:
+        self.rank = rank
+        self.by_key: dict[str, dict[str, list[tuple[int, _Claim]]]] = defaultdict(dict)
+        self.frozen: dict[str, tuple[list[int], list[list[tuple[int, _Claim]]]]] = {}
+
+    def add(self, key: str, index: int, claim: _Claim) -> None:
+        self.by_key[key].setdefault(claim.doc, []).append((index, claim))
+        self.frozen.pop(key, None)
+
+    def find(self, key: str, claim: _Claim, accept: Any) -> list[_Claim]:
+        entry = self.frozen.get(key)
+        if entry is None:
+            by_doc = self.by_key.get(key)
+            if not by_doc:
+                return []
+            order = sorted(by_doc, key=self.rank.__getitem__)
+            entry = self.frozen[key] = ([self.rank[d] for d in order], [by_doc[d] for d in order])
+        ranks, groups = entry
+        own = self.rank[claim.doc]
+        position = bisect_left(ranks, own)
+        found: list[tuple[int, _Claim]] = []
+        right = position
+        if position < len(ranks) and ranks[position] == own:
+            found += [item for item in groups[position] if accept(item[1])]
+            right = position + 1
+        left = position - 1
+        taken = scanned = 0
+        while taken < OTHER_DOCUMENTS and scanned < 2 * SCAN_DOCUMENTS and (left >= 0 or right < len(ranks)):
+            if right >= len(ranks) or (left >= 0 and own - ranks[left] <= ranks[right] - own):
+                group, left = groups[left], left - 1
+            else:
+                group, right = groups[right], right + 1
+            scanned += 1
+            accepted = [item for item in group if accept(item[1])]
+            if accepted:
+                found += accepted
+                taken += 1
+        return [c for _, c in sorted(found, key=lambda item: item[0])]
+
+
+def _any_dates_differ(dates: Iterable[str]) -> bool:
+    """Whether two of ``dates`` are incompatible: two distinct complete dates
+    differ at once; only dates with unknown digits are compared in pairs, and
+    there are few distinct ones."""
+    distinct = set(dates)
+    complete = {d for d in distinct if "X" not in d}
+    if len(complete) > 1:
+        return True
+    partial = sorted(distinct - complete)
+    candidates = sorted(complete) + partial
+    return any(_dates_differ([a], [b]) for i, a in enumerate(candidates) for b in candidates[i + 1 :])
 
 
 def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: Sequence[Any]) -> tuple[list[Difference], list[tuple[_Claim, _Claim | tuple[str, str], str]]]:
@@ -889,25 +995,25 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
         by_sentence[(claim.doc, claim.sentence_id)].append(claim)
     by_member = {c.member: c for c in claims}
     records_by_id = {r.id: r for r in records}
+    rank = _publication_rank(records)
     # surnames and role words of each source, to resolve "the general's remarks", "Popov's claims"
-    naming: dict[str, list[_Claim]] = defaultdict(list)
-    for claim in claims:
+    naming = _Nearby(rank)
+    for index, claim in enumerate(claims):
         source = claim.attribution.source
         words = {w.lower() for w in re.findall(r"[\w]+", source.name)[-1:]}
         if source.role:
             words |= {w.lower() for w in re.findall(r"[A-Za-z]+", source.role)[-1:]}
         for word in words:
-            naming[word].append(claim)
+            naming.add(word, index, claim)
     for claim in claims:
         attribution = claim.attribution
         if attribution.cue_lemma in DENIAL_CUES:
             referred = {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(attribution.content.text)}
-            targets = [
-                other
-                for word in sorted(referred)
-                for other in naming.get(word, ())
-                if other.source_key != claim.source_key and (other.doc != claim.doc or _number(other.attribution.id) < _number(attribution.id))
-            ]
+
+            def named(other: _Claim, claim: _Claim = claim) -> bool:
+                return other.source_key != claim.source_key and (other.doc != claim.doc or _number(other.attribution.id) < _number(claim.attribution.id))
+
+            targets = [other for word in sorted(referred) for other in naming.find(word, claim, named)]
             unique = {t.member: t for t in targets}
             for member in sorted(unique, key=_member_order):
                 links.append((unique[member], claim, f"{attribution.cue_lemma} naming the source"))
@@ -918,18 +1024,18 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
                     denial = next((c for c in by_sentence.get((claim.doc, sentence.id), ()) if c.attribution.cue_lemma in DENIAL_CUES), None)
                     links.append((claim, denial or (claim.doc, sentence.id), f"marker: {marker.kind}"))
     # a stated origin negated by another source: an index by origin word, no pair search
-    stated: dict[str, list[_Claim]] = defaultdict(list)
+    stated = _Nearby(rank)
     negated: list[tuple[_Claim, str]] = []
-    for claim in claims:
+    for index, claim in enumerate(claims):
         content = claim.attribution.content.text
         for match in NEGATED_ORIGIN.finditer(content):
             negated.append((claim, match.group("origin").lower()))
         for match in STATED_ORIGIN.finditer(content):
             origin = match.group("origin") or match.group("origin2")
             if not NEGATED_ORIGIN.search(content):
-                stated[origin.lower()].append(claim)
+                stated.add(origin.lower(), index, claim)
     for claim, origin in negated:
-        for other in stated.get(origin, ()):
+        for other in stated.find(origin, claim, lambda other, claim=claim: other.source_key != claim.source_key):
             if other.source_key != claim.source_key:
                 links.append((other, claim, "stated origin negated by another source"))
                 links.append((claim, other, "stated origin negated by another source"))
@@ -1018,12 +1124,20 @@ def _marks(
         for group in by_polarity.values():
             # the first few in document order; the cluster (on the Compare page) lists them all
             for member in group:
-                others = [o for o in group if o[0] != member[0]]
-                for other in others[:MARKS_PER_CLAIM]:
+                taken = 0
+                for other in group:  # members are in document order: a claim's own document is one run
+                    if other[0] == member[0]:
+                        continue
                     marks[member].append(Mark("corroborated", other, reason, cluster.id))
+                    taken += 1
+                    if taken == MARKS_PER_CLAIM:
+                        break
+    contradicted: dict[Member, set[tuple[str, str]]] = defaultdict(set)
     for contested, by, rule in links:
         other = (by.doc, by.attribution.id) if isinstance(by, _Claim) else by
-        if not any(m.kind == "contradicted" and m.other == other for m in marks[contested.member]):
+        seen = contradicted[contested.member]
+        if other not in seen and len(seen) < MARKS_PER_CLAIM:
+            seen.add(other)
             marks[contested.member].append(Mark("contradicted", other, rule, None))
     return {
         member: tuple(sorted(found, key=lambda m: (m.kind, _member_order(m.other))))
