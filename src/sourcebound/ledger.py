@@ -135,3 +135,21 @@ def dumps(data: Any) -> str:
     """Stable JSON text. Keys keep their natural reading order rather than being
     sorted; stability comes from every list being built in a sorted order."""
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def published_files(ledger: Ledger) -> tuple[dict[str, str], list[dict[str, str]]]:
+    """The published ledger: its files (path under the docs folder -> text, text
+    that a document's metadata withholds left out) and one row per file, or group
+    of files, for the Data page (``name``, ``href``, ``description``, ``size``)."""
+    text = dumps(ledger_json(ledger, public=True))
+    row = {
+        "name": "ledger.json",
+        "href": "data/ledger.json",
+        "description": "Every document with its metadata, text, paragraphs, quotations, sentences, time expressions and attributions (offsets into the text), the sources merged across documents, the timeline, and every input file's status.",
+        "size": human_size(len(text.encode("utf-8"))),
+    }
+    return {"data/ledger.json": text}, [row]
+
+
+def human_size(size: int) -> str:
+    return f"{size:,} bytes" if size < 10_000 else f"{size / 1024:,.0f} KB"

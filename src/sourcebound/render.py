@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .ledger import dumps, ledger_json, published_records
+from .ledger import human_size, published_files, published_records
 from .model import DocumentRecord, InputStatus, Ledger
 from .compare_pages import claim_marks, compare_page
 from .feed import FEED_PATH, feed_xml
@@ -199,10 +199,6 @@ def _report_page(ledger: Ledger) -> str:
     return render_template("report.md.j2", inputs=rows, counts=_status_counts(ledger))
 
 
-def _human_size(size: int) -> str:
-    return f"{size:,} bytes" if size < 10_000 else f"{size / 1024:,.0f} KB"
-
-
 def source_page_names(entities: Any) -> dict[str, str]:
     """Entity id -> page name under ``sources/`` (never ``index``)."""
     return {e.id: (e.id if e.id != "index" else "index-source") for e in entities}
@@ -211,8 +207,8 @@ def source_page_names(entities: Any) -> dict[str, str]:
 def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: str | None = None) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
     pages: dict[str, str] = {}
-    ledger_text = dumps(ledger_json(ledger, public=True))
-    pages["data/ledger.json"] = ledger_text
+    ledger_files, files = published_files(ledger)
+    pages.update(ledger_files)
     rows = [_row(r) for r in ledger.records]
     titles = {r.id: display_title(r) for r in ledger.records}
     page_names = source_page_names(ledger.entities)
@@ -251,18 +247,12 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
         site_url=site_url,
     )
     pages[FEED_PATH] = feed
-    files = [
-        {
-            "name": "ledger.json",
-            "href": "data/ledger.json",
-            "description": "Every document with its metadata, text, paragraphs, quotations, sentences, time expressions and attributions (offsets into the text), the sources merged across documents, the timeline, and every input file's status.",
-            "size": _human_size(len(ledger_text.encode("utf-8"))),
-        },
+    files += [
         {
             "name": "timeline.csv",
             "href": "data/timeline.csv",
             "description": f"The timeline, one row per entry ({len(timeline.entries)}), with its three clocks and their precision, the source, and the cited sentence.",
-            "size": _human_size(len(csv_text.encode("utf-8"))),
+            "size": human_size(len(csv_text.encode("utf-8"))),
         },
         {
             "name": "timeline.json",
@@ -271,7 +261,7 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
                 "The timeline for TimelineJS: only date parts the source states; "
                 f"{left_out} of {len(timeline.entries)} entries state no year, which TimelineJS needs, and are left out (they are in the CSV)."
             ),
-            "size": _human_size(len(timeline_json.encode("utf-8"))),
+            "size": human_size(len(timeline_json.encode("utf-8"))),
         },
     ]
     files.append(
@@ -279,7 +269,7 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
             "name": "feed.xml",
             "href": FEED_PATH,
             "description": "RSS 2.0 feed of the documents, newest stated publication first.",
-            "size": _human_size(len(feed.encode("utf-8"))),
+            "size": human_size(len(feed.encode("utf-8"))),
         }
     )
     pages["data.md"] = render_template("data.md.j2", files=files)
