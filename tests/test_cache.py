@@ -105,3 +105,44 @@ def test_parallel_extraction_equals_serial(tmp_path: Path) -> None:
     assert dumps(ledger_json(serial)) == dumps(ledger_json(parallel))
     documents = [r.document for r in serial.records]
     assert process_documents(documents, workers=2) == process_documents(documents, workers=1)
+
+
+def test_an_entry_with_a_damaged_payload_or_stored_under_another_key_is_recomputed(tmp_path: Path) -> None:
+    corpus = corpus_copy(tmp_path)
+    reference = dumps(ledger_json(build_ledger(corpus)))
+    build_ledger(corpus, cache=RecordCache(tmp_path / "cache"))
+    first, second = sorted((tmp_path / "cache").rglob("*.pickle"))
+    data = bytearray(first.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # one flipped byte, same length: only the digest shows it
+    first.write_bytes(bytes(data))
+    # an intact entry copied under the other key's name is not that key's record
+    foreign = second.read_bytes()
+    second_copy = second.with_name(first.name)
+    cache = RecordCache(tmp_path / "cache")
+    assert cache.get(first.stem) is None and cache.misses == 1
+    second_copy.write_bytes(foreign)
+    assert cache.get(first.stem) is None and cache.misses == 2
+    rebuilt = RecordCache(tmp_path / "cache")
+    assert dumps(ledger_json(build_ledger(corpus, cache=rebuilt))) == reference
+    assert (rebuilt.hits, rebuilt.misses) == (1, 1)
+
+
+def test_a_hit_hands_on_the_stored_bytes_and_they_hold_the_record(tmp_path: Path) -> None:
+    from sourcebound.cache import dump_record, load_record
+
+    ledger = build_ledger(corpus_copy(tmp_path))
+    record = ledger.records[0]
+    cache = RecordCache(tmp_path / "cache")
+    key = record_key(record.document, None)
+    payload = cache.put(key, record)
+    assert payload == dump_record(record)
+    assert cache.get_payload(key) == payload
+    assert load_record(payload) == record == cache.get(key)
+    assert (cache.hits, cache.misses) == (2, 0)
+
+
+def test_the_key_covers_where_the_file_is(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    document = build_ledger(corpus_copy(tmp_path)).records[0].document
+    assert record_key(replace(document, source="elsewhere/" + document.source), None) != record_key(document, None)

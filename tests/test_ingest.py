@@ -191,3 +191,77 @@ def test_link_leaving_the_corpus_is_rejected(tmp_path: Path) -> None:
     ledger = build_ledger(folder)
     assert messages(ledger, "corpus/link.txt") == ["corpus/link.txt: path leaves the corpus folder (a link to a file outside it)"]
     assert [r.id for r in ledger.records] == ["ok"]
+
+
+METADATA_SAMPLES = [
+    "title: A title\noutlet: Daily\npublished: '2024-10-01'\nauthors: [Jane Roe, John Doe]\nlanguage: en-GB\nlicense: null\ndisplay: full\n",
+    "id: some-doc-1\nurl: https://example.org/a?b=c\ndisplay: withheld\nnotes: kept for the record\n",
+    "title: ''\n",
+    "title: 12\n",
+    "authors: Jane\n",
+    "authors: ['']\n",
+    "authors: [1, 2]\n",
+    "id: Not A Slug\n",
+    "id: " + "a" * 81 + "\n",
+    "url: not a url\n",
+    "language: english!\n",
+    "display: hidden\n",
+    "display: null\n",
+    "published: 2024-02-30\n",
+    "published: 2024\n",
+    "publishd: 2024\nother: x\n",
+    "title: [a, b]\nlicense: {a: b}\n",
+    "notes: true\n",
+    "title: yes\n",
+    "language: null\noutlet: null\n",
+    "{}\n",
+    "",
+    "- a list\n",
+    "just text\n",
+    "title: ok\noutlet: [unclosed\n",
+    "a: b: c\n",
+    "---\ntitle: a\n---\ntitle: b\n",
+    "title: &x ok\noutlet: *x\n",
+    "? complex\n: key\n",
+    "title: !!binary aGVsbG8=\n",
+    "title: \"tab\\tinside\"\npublished: 2024-11-01T10:00:00+03:00\n",
+]
+
+
+@pytest.mark.parametrize("text", METADATA_SAMPLES)
+def test_fast_metadata_reading_gives_what_the_reference_reader_gives(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """libyaml and the shortcut past the schema validator are only speed: the
+    values, lines and every message are those of PyYAML's own parser and the
+    full JSON-Schema validator."""
+    from sourcebound import metadata as meta
+
+    def read() -> tuple[object, list[str]]:
+        raw, problems = meta.read_yaml_mapping(text, "a.meta.yaml", first_line=2)
+        found = [str(d) for d in problems]
+        if raw is not None:
+            found += [str(d) for d in meta.validate(raw)]
+        return (raw.values, raw.lines) if raw is not None else None, found
+
+    fast = read()
+    monkeypatch.setattr(meta, "_FastLoader", meta._Loader)
+    monkeypatch.setattr(meta, "_plainly_valid", lambda values: False)
+    assert read() == fast
+
+
+def test_plainly_valid_metadata_skips_the_validator_only_when_valid() -> None:
+    from sourcebound import metadata as meta
+
+    validator = meta._validator()
+    for values in (
+        {"title": "t", "authors": ["a"], "display": "full", "published": "2024"},
+        {"title": ""},
+        {"authors": ["a", ""]},
+        {"display": "hidden"},
+        {"id": "UPPER"},
+        {"unknown": 1},
+        {"title": True},
+        {"authors": ("a",)},
+    ):
+        if meta._plainly_valid(values):
+            assert validator.is_valid(values), values
+    assert meta._plainly_valid({"title": "t", "authors": ["a"], "display": "full", "url": "https://x.org/a", "language": "en"})

@@ -99,6 +99,42 @@ def extract(files: tuple[Path, ...], dct: str | None) -> None:
         sys.exit(1)
 
 
+def _shard(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[int, int]:
+    index, slash, count = value.partition("/")
+    if not (slash and index.isdigit() and count.isdigit()) or not 0 <= int(index) < int(count):
+        raise click.BadParameter(f"expected I/N with 0 <= I < N, e.g. 0/4 (got '{value}')")
+    return int(index), int(count)
+
+
+@cli.command("extract-corpus")
+@click.argument("corpus_dir", metavar="CORPUS", type=click.Path(path_type=Path, file_okay=False))
+@click.option("--cache-dir", type=click.Path(path_type=Path, file_okay=False), required=True, help="The record cache to fill (the folder 'sourcebound build' reads: cache_dir in mkdocs.yml, .cache/sourcebound by default).")
+@click.option("--shard", "shard", callback=_shard, default="0/1", show_default=True, metavar="I/N", help="Extract only shard I of N (numbered from 0): the documents whose name hashes to I.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, help="Processes on this machine [default: one per CPU core].")
+def extract_corpus(corpus_dir: Path, cache_dir: Path, shard: tuple[int, int], workers: int | None) -> None:
+    """Extract the documents of CORPUS (or of one shard of it) into a record cache.
+
+    Run the N shards anywhere that sees the corpus and the cache folder (a
+    Slurm array, GNU parallel, Kubernetes jobs); 'sourcebound build' then finds
+    every record in the cache. Files that cannot be read are reported here and
+    again by the build; the exit status is 0 unless the command itself fails."""
+    from .cache import RecordCache
+    from .pipeline import extract_shard
+
+    if not corpus_dir.is_dir():
+        _fail(f"corpus folder not found: {corpus_dir}")
+    index, count = shard
+    try:
+        report = extract_shard(corpus_dir, RecordCache(cache_dir), shard=index, shards=count, workers=workers)
+    except SourceboundError as exc:
+        _fail(str(exc))
+    for item in report.rejected:
+        for diagnostic in item.diagnostics:
+            click.echo(f"Error: {diagnostic}", err=True)
+    documents = f"{report.documents:,} document" + ("" if report.documents == 1 else "s")
+    click.echo(f"shard {index}/{count}: {documents}: {report.extracted:,} extracted, {report.cached:,} already in the cache, {len(report.rejected):,} rejected")
+
+
 @cli.command()
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path, file_okay=False), default=Path("corpus"), show_default=True, help="Folder of documents.")
 @click.option("--dct", callback=_valid_dct, metavar="YYYY-MM-DD", help="Document creation date for every document.")

@@ -199,6 +199,12 @@ def _type_words(expected: Any) -> str:
     return str(names.get(expected, expected))
 
 
+def _shown(value: Any) -> str:
+    """A value as written in a message: JSON where it has a JSON form (YAML can
+    also hold binary data, which is shown as Python writes it)."""
+    return json.dumps(value, default=repr)
+
+
 def validate(raw: RawMetadata) -> list[Diagnostic]:
     """Every problem with ``raw``, each on the line of the key it concerns."""
     schema = metadata_schema()
@@ -216,11 +222,11 @@ def validate(raw: RawMetadata) -> list[Diagnostic]:
                 )
         elif error.validator == "type":
             diagnostics.append(
-                Diagnostic(raw.path, line, f"'{key}' must be {_type_words(error.validator_value)}, not {json.dumps(error.instance)}")
+                Diagnostic(raw.path, line, f"'{key}' must be {_type_words(error.validator_value)}, not {_shown(error.instance)}")
             )
         elif error.validator == "enum":
             choices = ", ".join(str(c) for c in error.validator_value)
-            diagnostics.append(Diagnostic(raw.path, line, f"'{key}' must be one of: {choices} (got {json.dumps(error.instance)})"))
+            diagnostics.append(Diagnostic(raw.path, line, f"'{key}' must be one of: {choices} (got {_shown(error.instance)})"))
         else:
             diagnostics.append(Diagnostic(raw.path, line, f"'{key}': {error.message}"))
     published = values.get("published")
