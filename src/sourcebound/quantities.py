@@ -32,6 +32,7 @@ what may be set side by side (:mod:`sourcebound.compare`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -143,6 +144,50 @@ class _Draft:
     number_end: int
 
 
+_DIGIT = re.compile(r"\d")
+#: The figure words no other one starts ("six" for "sixteen" and "sixty").
+_FIGURE_PREFIXES = tuple(w for w in R.FIGURE_WORDS if not any(w != v and w.startswith(v) for v in R.FIGURE_WORDS))
+#: Letters a case-insensitive pattern matches to a figure word's letter but
+#: ``str.lower`` does not lower to it ("ſix"): a sentence with one is read in full.
+_CASE_UNSAFE = "İıſ"
+
+
+def _sentences_with_figures(text: str, sentences: Sequence[Any]) -> list[bool]:
+    """For each sentence, whether a rule of :data:`R.NUMBER_RULES` may match in
+    it: False only when it has no digit and no word that begins with a figure word."""
+    maybe = [_DIGIT.search(text, s.start, s.end) is not None for s in sentences]
+    lowered = text.lower()
+    in_order = all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
+    if not in_order or len(lowered) != len(text) or any(char in text for char in _CASE_UNSAFE):
+        return [True] * len(sentences)
+    starts = [s.start for s in sentences]
+    for word in _FIGURE_PREFIXES:
+        at = lowered.find(word)
+        while at >= 0:
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at < sentences[k].end and (at == starts[k] or not _is_word_char(text[at - 1])):
+                maybe[k] = True
+            at = lowered.find(word, at + 1)
+    return maybe
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches."""
+    return char.isalnum() or char == "_"
+
+
+def _modifier_before(sentence_text: str, position: int) -> re.Match[str] | None:
+    """The modifier that ends just before ``position`` ("at least" of "at least 38")."""
+    # A modifier lies within the last few words before the figure: only those are searched.
+    start = position
+    for _ in range(R.MODIFIER_WORDS):
+        while start > 0 and sentence_text[start - 1].isspace():
+            start -= 1
+        while start > 0 and not sentence_text[start - 1].isspace():
+            start -= 1
+    return R.MODIFIER_PATTERN.search(sentence_text, start, position)
+
+
 def _candidates(sentence_text: str, offset: int, blocked: list[tuple[int, int]]) -> list[_Draft]:
     found: list[_Draft] = []
     taken: list[tuple[int, int]] = []
@@ -168,7 +213,7 @@ def _candidates(sentence_text: str, offset: int, blocked: list[tuple[int, int]])
                 if value is None:
                     continue
                 draft = _Draft(a, b, value, None, None, None, name, b)
-                before = R.MODIFIER_PATTERN.search(sentence_text, 0, match.start())
+                before = _modifier_before(sentence_text, match.start())
                 if before:
                     mod = next(m for p, m, _ in R.MODIFIERS if re.fullmatch(p, before.group(1), re.IGNORECASE))
                     bound = next(bd for p, _, bd in R.MODIFIERS if re.fullmatch(p, before.group(1), re.IGNORECASE))
@@ -214,7 +259,10 @@ def extract_quantities(
 
     drafts: list[dict[str, Any]] = []
     previous_sentence: list[dict[str, Any]] = []
-    for sentence in segmentation.sentences:
+    sentences = segmentation.sentences
+    for sentence, maybe in zip(sentences, _sentences_with_figures(text, sentences)):
+        if not maybe:
+            continue  # no figure here: the next sentence refers back past it
         sentence_text = text[sentence.start : sentence.end]
         blocked = [(s, e) for s, e in time_spans if s < sentence.end and e > sentence.start]
         in_sentence: list[dict[str, Any]] = []

@@ -22,9 +22,12 @@ MULTIPLIERS: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_0
 VAGUE_COUNTS = frozenset({"dozens", "hundreds", "thousands", "scores", "tens"})
 
 _WORD_ALTERNATION = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-_CARDINAL = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million|billion))?"
-    rf"|(?:(?:{_WORD_ALTERNATION})(?:[-\s](?:{_WORD_ALTERNATION}))?)(?:\s+(?:hundred|thousand|million|billion))?"
+#: A look-ahead for the first character of a cardinal: it changes no match, but
+#: lets the engine pass over most positions without trying every number word.
+_CARDINAL_FIRST = r"(?=[\d" + "".join(sorted({word[0] for word in NUMBER_WORDS})) + "])"
+_CARDINAL = _CARDINAL_FIRST + (
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:hundred|thousand|million|billion))?"
+    rf"|(?:(?:{_WORD_ALTERNATION})(?:[-\s](?:{_WORD_ALTERNATION}))?)(?:\s+(?:hundred|thousand|million|billion))?)"
 )
 
 #: Words before a number that bound it; each gives ``mod`` and which end it fixes.
@@ -38,6 +41,8 @@ MODIFIERS: tuple[tuple[str, str, str], ...] = (
     (r"about|around|approximately|roughly|nearly|almost|some|an\s+estimated|estimated", "approx", "approx"),
 )
 MODIFIER_PATTERN = re.compile(r"\b(" + "|".join(f"(?:{p})" for p, _, _ in MODIFIERS) + r")\s+$", re.IGNORECASE)
+#: The most words a modifier has ("no fewer than"): how far before a figure it is looked for.
+MODIFIER_WORDS = max(len(form.split(r"\s+")) for p, _, _ in MODIFIERS for form in p.split("|"))
 
 #: ``(rule name, pattern)``: a cardinal (or range) at a word boundary. A range
 #: "10 to 15" / "between 10 and 15" / "10-15" comes first so it wins.
@@ -47,6 +52,11 @@ NUMBER_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("vague-count", re.compile(r"\b(?P<vague>" + "|".join(sorted(VAGUE_COUNTS)) + r")\s+of\b", re.IGNORECASE)),
     ("cardinal", re.compile(rf"(?<![\w.,-])(?P<value>{_CARDINAL})(?![\w-])", re.IGNORECASE)),
 )
+
+#: Words the number of a figure can begin with ("between" is followed by one):
+#: a sentence with no digit and no word starting with one of them holds no
+#: figure, and the rules above are not run over it.
+FIGURE_WORDS: tuple[str, ...] = tuple(sorted(set(NUMBER_WORDS) | VAGUE_COUNTS))
 
 #: A number glued to letters by a hyphen or directly ("S-300", "Pantsir-S1",
 #: "Su-27", "MiG-29", "F16") names a model, never a count.
