@@ -47,7 +47,10 @@ def test_strict_build_has_every_page(built: Path) -> None:
         "ledger.html",
         "report.html",
         "data/ledger.json",
+        "data/documents/000-1363d7abf5fa0263.json",
+        "data/documents/003-266b0a360377c358.json",
         "schema/ledger.schema.json",
+        "schema/document.schema.json",
         "search/search_index.json",
         "sources/index.html",
         "sources/sergei-sobyanin.html",
@@ -169,7 +172,10 @@ def test_withheld_text_is_not_published(site_project: Path) -> None:
     page = (site / "documents" / "secret.html").read_text("utf-8")
     assert 'id="secret-s1"' in page
     assert "licensed sentence" not in page
-    assert "licensed sentence" not in (site / "data" / "ledger.json").read_text("utf-8")
+    published = sorted((site / "data").rglob("*.json"))
+    assert site / "data" / "ledger.json" in published and site / "data" / "documents" / "secret.json" in published
+    for path in published:
+        assert "licensed sentence" not in path.read_text("utf-8"), path
     assert "licensed sentence" not in (site / "search" / "search_index.json").read_text("utf-8")
 
 
@@ -231,7 +237,7 @@ def test_no_loss_every_sentence_and_every_input(site_project: Path) -> None:
         row = next(row for row in report.split("<tr") if f"corpus/{name}<" in row)
         assert "rejected" in row, name
     ledger = json.loads((site / "data" / "ledger.json").read_text("utf-8"))
-    accepted = {d["id"]: d for d in ledger["documents"]}
+    accepted = {d["id"]: json.loads((site / "data" / d["file"]).read_text("utf-8")) for d in ledger["documents"]}
     assert len(accepted) == 2 + len(good)
     assert {i["path"] for i in ledger["inputs"]} == {f"corpus/{p.name}" for p in corpus.iterdir()}
     for document in accepted.values():

@@ -2,6 +2,12 @@
 
 Its shape is documented by ``docs/schema/ledger.schema.json``; later extractors
 add their records to each document here.
+
+``sourcebound extract`` prints the whole ledger as one object (format
+:data:`LEDGER_FORMAT`). The site publishes it split (format
+:data:`PUBLISHED_FORMAT`): ``data/ledger.json`` is the index of the corpus, and
+each document's full record is a file of its own, ``data/documents/<id>.json``,
+so that no file grows with the number of documents beyond what can be opened.
 """
 
 from __future__ import annotations
@@ -13,7 +19,12 @@ from . import __version__
 from .language import language_profile, word_count
 from .model import DocumentRecord, InputFile, Ledger, Metadata
 
+#: Format of the whole ledger ``sourcebound extract`` prints.
 LEDGER_FORMAT = 2
+#: Format of the published ledger: an index and one file per document.
+PUBLISHED_FORMAT = 3
+
+INDEX_PATH = "data/ledger.json"
 
 
 def metadata_json(metadata: Metadata) -> dict[str, Any]:
@@ -137,19 +148,122 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+def document_data_path(document_id: str) -> str:
+    """Path, under the docs folder, of the published file of one document."""
+    return f"data/documents/{document_id}.json"
+
+
+def document_entry_json(record: DocumentRecord) -> dict[str, Any]:
+    """A document's entry in the published index: what identifies and describes
+    it, how much was extracted from it, and its own file (relative to the index)."""
+    document = record.document
+    return {
+        "id": document.id,
+        "source": document.source,
+        "format": document.format.value,
+        "content_hash": document.content_hash,
+        "metadata": metadata_json(document.metadata),
+        "counts": {
+            "paragraphs": len(record.segmentation.paragraphs),
+            "sentences": len(record.segmentation.sentences),
+            "times": len(record.times),
+            "attributions": len(record.attributions),
+            "quantities": len(record.quantities),
+            "loaded_terms": len(record.loaded_terms),
+            "summary": len(record.summary),
+        },
+        "file": f"documents/{document.id}.json",
+    }
+
+
+def index_json(ledger: Ledger) -> dict[str, Any]:
+    """The published index: the corpus-level parts of the public ledger, each
+    document by its entry rather than its full record."""
+    from .timeline import corpus_timeline
+
+    return {
+        "format": PUBLISHED_FORMAT,
+        "generator": f"sourcebound {__version__}",
+        "documents": [document_entry_json(r) for r in ledger.records],
+        "sources": [entity_json(e) for e in ledger.entities],
+        "timeline": [e.to_json() for e in corpus_timeline(published_records(ledger)).entries],
+        "comparison": ledger.comparison.to_json() if ledger.comparison is not None else None,
+        "bounds": [{**v.to_json(), "detail": v.detail if r.document.metadata.text_visible else None} for r in ledger.records for v in r.bounds],
+        "inputs": [input_json(i) for i in ledger.inputs],
+    }
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def published_dumps(data: Any) -> str:
+    """Stable JSON text for the published files, written by the C encoder (the
+    indenting encoder is pure Python, far slower on large files). Objects are
+    laid out one member per line to the third level and lists of records one
+    record per line, each record on a single compact line: readable with any
+    text tool, and never one line the size of the file."""
+    parts: list[str] = []
+    _layout(data, 0, parts)
+    parts.append("\n")
+    return "".join(parts)
+
+
+def _layout(value: Any, depth: int, parts: list[str]) -> None:
+    if isinstance(value, dict) and value and depth < 3:
+        inner = "\n" + "  " * (depth + 1)
+        parts.append("{")
+        for n, (key, item) in enumerate(value.items()):
+            parts.append(("," if n else "") + inner + _encode(key) + ":")
+            _layout(item, depth + 1, parts)
+        parts.append("\n" + "  " * depth + "}")
+    elif isinstance(value, list) and value and isinstance(value[0], (dict, list)):
+        inner = ",\n" + "  " * (depth + 1)
+        parts.append("[" + inner[1:] + inner.join(map(_encode, value)) + "\n" + "  " * depth + "]")
+    else:
+        parts.append(_encode(value))
+
+
 def published_files(ledger: Ledger) -> tuple[dict[str, str], list[dict[str, str]]]:
     """The published ledger: its files (path under the docs folder -> text, text
     that a document's metadata withholds left out) and one row per file, or group
-    of files, for the Data page (``name``, ``href``, ``description``, ``size``)."""
-    text = dumps(ledger_json(ledger, public=True))
-    row = {
-        "name": "ledger.json",
-        "href": "data/ledger.json",
-        "description": "Every document with its metadata, text, paragraphs, quotations, sentences, time expressions and attributions (offsets into the text), the sources merged across documents, the timeline, and every input file's status.",
-        "size": human_size(len(text.encode("utf-8"))),
-    }
-    return {"data/ledger.json": text}, [row]
+    of files, for the Data page (``name``, ``href``, ``description``, ``size``).
+
+    The index holds one small entry per document; each document's full record is
+    its own file, made and encoded one at a time."""
+    files: dict[str, str] = {}
+    document_bytes = 0
+    for record in ledger.records:
+        text = published_dumps(document_json(record, public=True))
+        files[document_data_path(record.id)] = text
+        document_bytes += len(text.encode("utf-8"))
+    index = published_dumps(index_json(ledger))
+    rows = [
+        {
+            "name": "ledger.json",
+            "href": INDEX_PATH,
+            "description": (
+                "The index of the ledger: every document's metadata, content hash and counts with the path of its own file, "
+                "the sources merged across documents, the timeline, the comparison, and every input file's status."
+            ),
+            "size": human_size(len(index.encode("utf-8"))),
+        },
+        {
+            "name": "documents/<id>.json",
+            "href": "documents/index.md",
+            "description": (
+                f"One file per document ({len(ledger.records):,} in all), by the id the Documents page lists: its metadata, text, "
+                "paragraphs, quotations, sentences, time expressions, attributions, figures, loaded terms, sentence roles and summary "
+                "(offsets into the text)."
+            ),
+            "size": human_size(document_bytes) + " in all",
+        },
+    ]
+    return {INDEX_PATH: index, **files}, rows
 
 
 def human_size(size: int) -> str:
-    return f"{size:,} bytes" if size < 10_000 else f"{size / 1024:,.0f} KB"
+    if size < 10_000:
+        return f"{size:,} bytes"
+    if size < 10 * 1024 * 1024:
+        return f"{size / 1024:,.0f} KB"
+    return f"{size / (1024 * 1024):,.1f} MB"
