@@ -64,4 +64,4 @@ def test_a_republished_copy_is_shown_once_with_both_documents() -> None:
     page = render_site(ledger)["compare.md"]
     assert "## Republished texts" in page
     section = page.split("## Republished texts", 1)[1].split("## Single-source claims", 1)[0]
-    assert "documents/original.md" in section and "documents/copy.md" in section
+    assert "documents/original.html" in section and "documents/copy.html" in section

@@ -42,9 +42,9 @@ def test_the_mayor_is_one_source_with_both_spellings(ledger: Ledger, pages: dict
 def test_sources_index_lists_every_source_with_kind_documents_and_channels(ledger: Ledger, pages: dict[str, str]) -> None:
     index = pages["sources/index.md"]
     for entity in ledger.entities:
-        assert f"]({entity.id}.md)" in index
+        assert f'<a href="{entity.id}.html">' in index
     assert "named person" in index and "unnamed group" in index and "anonymous individual" in index
-    row = next(line for line in index.splitlines() if "Sobyanin" in line and line.startswith("|"))
+    row = next(line for line in index.splitlines() if "Sobyanin" in line and line.startswith("<tr>"))
     assert "max" in row and "telegram" in row and row.count("../documents/") == 2
 
 

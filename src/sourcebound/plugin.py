@@ -16,10 +16,13 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from .cache import RecordCache
 from .errors import SourceboundError
+from .htmlblocks import element_ids, protect, restore
 from .site import generate
 
 log = logging.getLogger("mkdocs.plugins.sourcebound")
@@ -41,6 +44,11 @@ class SourceboundConfig(Config):
 class SourceboundPlugin(BasePlugin[SourceboundConfig]):
     #: The reason the last build was stopped, for callers that report it themselves.
     failure: str | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Blocks lifted out of a page's Markdown until its HTML is ready.
+        self._blocks: dict[str, list[str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Reproducible output: MkDocs stamps sitemap.xml.gz with the build time
@@ -81,6 +89,19 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
             raise PluginError(str(exc)) from exc
         finally:
             source_log.removeHandler(handler)
+
+    @event_priority(50)  # before any other plugin reads or changes the Markdown
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Pre-rendered HTML blocks skip the Markdown parser (see htmlblocks).
+        markdown, self._blocks[page.file.src_uri] = protect(markdown)
+        return markdown
+
+    @event_priority(50)  # before any other plugin reads the HTML
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        blocks = self._blocks.pop(page.file.src_uri, [])
+        if blocks and page.present_anchor_ids is not None:
+            page.present_anchor_ids |= element_ids(blocks)
+        return restore(html, blocks)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
         server.watch(str(self._corpus_dir(config)))

@@ -26,6 +26,9 @@ from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter
 from .timeline import corpus_timeline
 from .timeline_pages import corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js
 
+#: Documents listed on the home page; all of them are on the Documents page.
+HOME_DOCUMENTS = 25
+
 __all__ = ["date_coverage", "display_title", "escape_text", "format_date", "render_site"]
 
 _MONTHS = ("January February March April May June July August September October November December").split()
@@ -191,7 +194,7 @@ def _report_page(ledger: Ledger) -> str:
     for item in ledger.inputs:
         document: Any = None
         if item.document_id:
-            document = Markup(f"[{escape_text(item.document_id)}](documents/{item.document_id}.md)")
+            document = Markup(f'<a href="documents/{item.document_id}.html">{escape_text(item.document_id)}</a>')
         elif item.describes:
             document = Markup(f"metadata for <code>{escape_text(item.describes)}</code>")
         messages = Markup("<br>".join(f"{d.severity.value}: {escape_text(d)}" for d in item.diagnostics) or "—")
@@ -273,10 +276,14 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
         }
     )
     pages["data.md"] = render_template("data.md.j2", files=files)
+    # The home page lists the most recently published documents, the Documents page all.
+    newest = sorted(ledger.records, key=lambda r: r.document.metadata.published or "", reverse=True)[:HOME_DOCUMENTS]
+    home_rows = [row for row in rows if row.id in {r.id for r in newest}] if len(rows) > HOME_DOCUMENTS else rows
     pages["index.md"] = render_template(
         "home.md.j2",
         site_title=site_title,
-        documents=rows,
+        documents=home_rows,
+        more_documents=len(rows) - len(home_rows),
         sentence_count=sum(len(r.segmentation.sentences) for r in ledger.records),
         paragraph_count=sum(len(r.segmentation.paragraphs) for r in ledger.records),
         quotation_count=sum(len(r.segmentation.quotations) for r in ledger.records),

@@ -111,7 +111,7 @@ def source_rows(ledger: Ledger, entities: Sequence[Any], titles: Mapping[str, st
                 "kind": KIND_WORDS.get(entity.kind, entity.kind),
                 "kind_key": entity.kind,
                 "variants": [v for v in entity.variants if v != entity.name],
-                "documents": Markup(", ".join(f"[{escape_text(titles[d])}](../documents/{d}.md)" for d in documents)),
+                "documents": Markup(", ".join(f'<a href="../documents/{d}.html">{escape_text(titles[d])}</a>' for d in documents)),
                 "document_count": len(documents),
                 "claims": len(claims),
                 "channels": ", ".join(sorted(channels)) or None,

@@ -49,6 +49,7 @@ PAGE_TYPES: dict[str, str] = {
     "method": "method.html",
     "rules": "rules.html",
     "scaling": "scaling.html",
+    "distributed": "scaling-distributed.html",
     "tags": "tags.html",
     "data": "data.html",
     "ledger-format": "ledger.html",

@@ -1,0 +1,49 @@
+"""Pre-rendered HTML blocks skip the Markdown parser and come back unchanged."""
+
+from __future__ import annotations
+
+import markdown
+
+from sourcebound.htmlblocks import CLOSE, OPEN, element_ids, html_block, protect, restore
+
+EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
+
+
+def convert(text: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS).convert(text)
+
+
+PAGE = (
+    "# Title\n\nSome *Markdown* prose.\n"
+    + html_block('<p id="a-s1">Text with *stars*, [brackets](x.md) and `ticks`</p>')
+    + "\n## Next\n\n<div markdown=\"1\">\n"
+    + html_block('<ol><li id="a-l1">one</li></ol>')
+    + "\n</div>\n"
+)
+
+
+def test_blocks_pass_through_markdown_untouched() -> None:
+    protected, blocks = protect(PAGE)
+    assert len(blocks) == 2 and OPEN not in protected and CLOSE not in protected
+    html = restore(convert(protected), blocks)
+    assert '<p id="a-s1">Text with *stars*, [brackets](x.md) and `ticks`</p>' in html
+    assert '<ol><li id="a-l1">one</li></ol>' in html
+    assert "<em>Markdown</em>" in html and 'id="next"' in html
+    assert "sourcebound:block" not in html
+
+
+def test_the_same_page_without_the_plugin_renders_the_same_blocks() -> None:
+    # Markdown leaves a raw HTML block alone; the plugin only saves the parsing.
+    html = convert(PAGE)
+    assert '<p id="a-s1">Text with *stars*, [brackets](x.md) and `ticks`</p>' in html
+    assert '<ol><li id="a-l1">one</li></ol>' in html
+
+
+def test_ids_in_blocks_are_declared_for_anchor_validation() -> None:
+    _, blocks = protect(PAGE)
+    assert element_ids(blocks) == {"a-s1", "a-l1"}
+
+
+def test_a_page_without_blocks_is_unchanged() -> None:
+    assert protect("# Plain\n\ntext\n") == ("# Plain\n\ntext\n", [])
+    assert restore("<p>x</p>", []) == "<p>x</p>"
