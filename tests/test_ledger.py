@@ -169,3 +169,15 @@ def test_records_are_one_per_line(ledger: Ledger, published: tuple[dict[str, str
         assert f"    {line}," in lines or f"    {line}" in lines
     index_lines = files[INDEX_PATH].splitlines()
     assert len([line for line in index_lines if '"file":"documents/' in line]) == len(ledger.records)
+
+
+def test_every_field_of_an_index_entry_is_documented() -> None:
+    import re
+
+    text = (ROOT / "docs" / "ledger.md").read_text("utf-8")
+    section = text.split("## An index entry\n", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
+    entry = SCHEMAS["ledger.schema.json"]["$defs"]["documentEntry"]
+    assert sorted(documented) == sorted(entry["properties"])
+    counts = re.search(r"^\| `counts` \|(.*)$", section, flags=re.MULTILINE)
+    assert counts and sorted(re.findall(r"`([a-z_]+)`", counts.group(1))) == sorted(entry["properties"]["counts"]["properties"])
