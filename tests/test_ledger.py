@@ -22,9 +22,11 @@ from sourcebound.ledger import (
     ledger_json,
     published_dumps,
     published_files,
+    published_records,
 )
 from sourcebound.model import Ledger
 from sourcebound.pipeline import build_ledger
+from sourcebound.timeline import corpus_timeline
 
 from .conftest import CORPUS, DEFAULT_DOCUMENTS, ROOT
 
@@ -125,8 +127,10 @@ def test_withheld_text_is_in_no_published_file(ledger: Ledger, published: tuple[
 
 
 def test_the_same_input_gives_the_same_bytes(corpus: Path, published: tuple[dict[str, str], list[dict[str, str]]]) -> None:
-    again = published_files(build_ledger(corpus, workers=1))
-    assert again == published
+    again = build_ledger(corpus, workers=1)
+    assert published_files(again) == published
+    # A caller that has the corpus timeline already may hand it over.
+    assert published_files(again, timeline=corpus_timeline(published_records(again))) == published
 
 
 def test_the_data_page_rows_describe_the_index_and_the_document_files(
@@ -136,7 +140,7 @@ def test_the_data_page_rows_describe_the_index_and_the_document_files(
     assert [r["name"] for r in rows] == ["ledger.json", "documents/<id>.json"]
     assert rows[0]["href"] == INDEX_PATH
     assert all(set(r) == {"name", "href", "description", "size"} for r in rows)
-    assert f"({len(ledger.records)} in all)" in rows[1]["description"]
+    assert f"({len(ledger.records)} files)" in rows[1]["description"]
     assert rows[1]["size"].endswith(" in all")
     total = sum(len(t.encode("utf-8")) for p, t in files.items() if p != INDEX_PATH)
     assert rows[1]["size"] == (f"{total:,} bytes in all" if total < 10_000 else f"{total / 1024:,.0f} KB in all")

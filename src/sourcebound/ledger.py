@@ -13,11 +13,14 @@ so that no file grows with the number of documents beyond what can be opened.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .language import language_profile, word_count
 from .model import DocumentRecord, InputFile, Ledger, Metadata
+
+if TYPE_CHECKING:
+    from .timeline import CorpusTimeline
 
 #: Format of the whole ledger ``sourcebound extract`` prints.
 LEDGER_FORMAT = 2
@@ -176,17 +179,20 @@ def document_entry_json(record: DocumentRecord) -> dict[str, Any]:
     }
 
 
-def index_json(ledger: Ledger) -> dict[str, Any]:
+def index_json(ledger: Ledger, *, timeline: CorpusTimeline | None = None) -> dict[str, Any]:
     """The published index: the corpus-level parts of the public ledger, each
-    document by its entry rather than its full record."""
+    document by its entry rather than its full record. ``timeline``: the corpus
+    timeline of the published records, when the caller has it already."""
     from .timeline import corpus_timeline
 
+    if timeline is None:
+        timeline = corpus_timeline(published_records(ledger))
     return {
         "format": PUBLISHED_FORMAT,
         "generator": f"sourcebound {__version__}",
         "documents": [document_entry_json(r) for r in ledger.records],
         "sources": [entity_json(e) for e in ledger.entities],
-        "timeline": [e.to_json() for e in corpus_timeline(published_records(ledger)).entries],
+        "timeline": [e.to_json() for e in timeline.entries],
         "comparison": ledger.comparison.to_json() if ledger.comparison is not None else None,
         "bounds": [{**v.to_json(), "detail": v.detail if r.document.metadata.text_visible else None} for r in ledger.records for v in r.bounds],
         "inputs": [input_json(i) for i in ledger.inputs],
@@ -223,20 +229,21 @@ def _layout(value: Any, depth: int, parts: list[str]) -> None:
         parts.append(_encode(value))
 
 
-def published_files(ledger: Ledger) -> tuple[dict[str, str], list[dict[str, str]]]:
+def published_files(ledger: Ledger, *, timeline: CorpusTimeline | None = None) -> tuple[dict[str, str], list[dict[str, str]]]:
     """The published ledger: its files (path under the docs folder -> text, text
     that a document's metadata withholds left out) and one row per file, or group
     of files, for the Data page (``name``, ``href``, ``description``, ``size``).
 
     The index holds one small entry per document; each document's full record is
-    its own file, made and encoded one at a time."""
+    its own file, made and encoded one at a time. ``timeline``: the corpus
+    timeline of :func:`published_records`, when the caller has it already."""
     files: dict[str, str] = {}
     document_bytes = 0
     for record in ledger.records:
         text = published_dumps(document_json(record, public=True))
         files[document_data_path(record.id)] = text
         document_bytes += len(text.encode("utf-8"))
-    index = published_dumps(index_json(ledger))
+    index = published_dumps(index_json(ledger, timeline=timeline))
     rows = [
         {
             "name": "ledger.json",
@@ -251,7 +258,7 @@ def published_files(ledger: Ledger) -> tuple[dict[str, str], list[dict[str, str]
             "name": "documents/<id>.json",
             "href": "documents/index.md",
             "description": (
-                f"One file per document ({len(ledger.records):,} in all), by the id the Documents page lists: its metadata, text, "
+                f"One file per document ({len(ledger.records):,} files), named by the document's id as the Documents page lists it: its metadata, text, "
                 "paragraphs, quotations, sentences, time expressions, attributions, figures, loaded terms, sentence roles and summary "
                 "(offsets into the text)."
             ),
