@@ -11,7 +11,7 @@ from markupsafe import Markup
 from .model import DocumentRecord, Ledger
 from .naming import short_title
 from .templating import escape_text, render_template
-from .timeline_pages import cite_link
+from .timeline_pages import cite_link, sentence_number
 
 #: Above this many, single-source claims are counted, not listed (they are all
 #: on the source pages).
@@ -76,7 +76,7 @@ def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: in
         record = records[other_doc]
         attribution = _attribution(record, other)
         sentence_id = attribution.sentence_id if attribution is not None else other
-        n = next((s.n for s in record.segmentation.sentences if s.id == sentence_id), "?")
+        n = sentence_number(record, sentence_id) or "?"
         where = "this document" if other_doc == document_id else short_title(record)
         link = cite_link(record, sentence_id, depth, label=f"{where}, sentence {n}")
         title = escape_text(mark.reason)

@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .ledger import human_size, published_files, published_records
+from .ledger import document_data_path, human_size, published_files, published_records
 from .model import DocumentRecord, InputStatus, Ledger
 from .compare_pages import claim_marks, compare_page
 from .feed import FEED_PATH, feed_xml
@@ -126,6 +126,7 @@ def _document_page(
         field("License", "license", meta.license),
         ("File", Markup(f"<code>{escape_text(document.source)}</code> ({document.format.value})")),
         ("Content hash", Markup(f"<code>{document.content_hash}</code>")),
+        ("Data", Markup(f'<a href="../{document_data_path(document.id)}">{escape_text(document_data_path(document.id).rsplit("/", 1)[-1])}</a> (everything extracted from this document, as JSON)')),
         ("Sentences", len(record.segmentation.sentences)),
     ]
     if meta.notes:
@@ -156,8 +157,8 @@ def _document_page(
         sentence_count=len(record.segmentation.sentences),
         paragraph_count=len(record.segmentation.paragraphs),
         profile=sourcing_profile(record, entity_of or {}, marks or no_marks),
-        summary=summary_lines(record, 1, marks),
-        language=loaded_language(record, 1),
+        summary=summary_lines(record, 1, marks, here=True),
+        language=loaded_language(record, 1, here=True),
     )
 
 
@@ -210,13 +211,13 @@ def source_page_names(entities: Any) -> dict[str, str]:
 def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: str | None = None) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder."""
     pages: dict[str, str] = {}
-    ledger_files, files = published_files(ledger)
+    timeline = corpus_timeline(published_records(ledger))
+    ledger_files, files = published_files(ledger, timeline=timeline)
     pages.update(ledger_files)
     rows = [_row(r) for r in ledger.records]
     titles = {r.id: display_title(r) for r in ledger.records}
     page_names = source_page_names(ledger.entities)
     entity_of = {attribution: page_names[entity] for attribution, entity in attribution_index(ledger.entities).items()}
-    timeline = corpus_timeline(published_records(ledger))
 
     records = {r.id: r for r in ledger.records}
 

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from .model import DocumentRecord, Ledger
 from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .naming import short_title
-from .timeline_pages import cite_link
+from .timeline_pages import cite_link, sentence_number, sentence_of
 
 #: How each kind of source is named on the pages.
 KIND_WORDS = {
@@ -74,8 +74,8 @@ def no_marks(_document: str, _attribution: str, _depth: int) -> Markup:
     return Markup("")
 
 
-def claim_view(record: DocumentRecord, attribution: Any, title: str, depth: int, marks: MarksFor = no_marks) -> ClaimView:
-    sentence = next((s for s in record.segmentation.sentences if s.id == attribution.sentence_id), None)
+def claim_view(record: DocumentRecord, attribution: Any, title: str, depth: int, marks: MarksFor = no_marks, *, here: bool = False) -> ClaimView:
+    sentence = sentence_of(record, attribution.sentence_id)
     return ClaimView(
         id=attribution.id,
         document_id=record.id,
@@ -86,7 +86,7 @@ def claim_view(record: DocumentRecord, attribution: Any, title: str, depth: int,
         markers=tuple(span_text(record, m.span) or m.kind for m in attribution.markers),
         content=span_text(record, attribution.content),
         sentence=record.sentence_text(sentence) if sentence is not None and record.document.metadata.text_visible else "",
-        cite=cite_link(record, attribution.sentence_id, depth),
+        cite=cite_link(record, attribution.sentence_id, depth, label=f"sentence {sentence_number(record, attribution.sentence_id)}" if here else None, here=here),
         nested=attribution.parent is not None,
         marks=marks(record.id, attribution.id, depth),
     )
@@ -186,13 +186,13 @@ def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str], marks
             {
                 "text": span_text(record, m.span) or m.kind,
                 "kind": m.kind,
-                "cite": cite_link(record, a.sentence_id, 1, label=f"sentence {_sentence_n(record, a.sentence_id)}"),
+                "cite": cite_link(record, a.sentence_id, 1, label=f"sentence {_sentence_n(record, a.sentence_id)}", here=True),
             }
             for m, a in markers
         ],
         "claims": [
             {
-                "view": claim_view(record, a, "", depth=1, marks=marks),
+                "view": claim_view(record, a, "", depth=1, marks=marks, here=True),
                 "source": a.source.name,
                 "kind": KIND_WORDS.get(a.source.kind, a.source.kind),
                 "page": entity_of.get(a.id),
@@ -203,4 +203,5 @@ def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str], marks
 
 
 def _sentence_n(record: DocumentRecord, sentence_id: str) -> int | str:
-    return next((s.n for s in record.segmentation.sentences if s.id == sentence_id), "?")
+    n = sentence_number(record, sentence_id)
+    return "?" if n is None else n

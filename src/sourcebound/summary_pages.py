@@ -27,18 +27,18 @@ def _sentence_numbers(record: DocumentRecord) -> dict[str, int]:
     return {s.id: s.n for s in record.segmentation.sentences}
 
 
-def summary_lines(record: DocumentRecord, depth: int, marks: Callable[[str, str, int], Markup] | None = None) -> list[dict[str, Any]]:
+def summary_lines(record: DocumentRecord, depth: int, marks: Callable[[str, str, int], Markup] | None = None, *, here: bool = False) -> list[dict[str, Any]]:
     """Each line with links to every sentence it rests on."""
     numbers = _sentence_numbers(record)
     lines = []
     for line in record.summary:
-        cites = Markup(", ".join(cite_link(record, c, depth, label=f"sentence {numbers.get(c, '?')}") for c in line.cites))
+        cites = Markup(", ".join(cite_link(record, c, depth, label=f"sentence {numbers.get(c, '?')}", here=here) for c in line.cites))
         marked = marks(record.id, line.attribution_id, depth) if marks is not None and line.attribution_id else Markup("")
         lines.append({"id": line.id, "text": line.text, "cites": cites, "status": STATUS_WORDS.get(line.status or ""), "own": line.kind == "own-assertion", "marks": marked})
     return lines
 
 
-def loaded_language(record: DocumentRecord, depth: int) -> dict[str, Any]:
+def loaded_language(record: DocumentRecord, depth: int, *, here: bool = False) -> dict[str, Any]:
     profile = language_profile(record.loaded_terms, word_count(record.document.text))
     numbers = _sentence_numbers(record)
     groups = []
@@ -53,7 +53,7 @@ def loaded_language(record: DocumentRecord, depth: int) -> dict[str, Any]:
                     {
                         "text": t.text,
                         "quoted": t.quoted,
-                        "cite": cite_link(record, t.sentence_id, depth, label=f"sentence {numbers.get(t.sentence_id or '', '?')}"),
+                        "cite": cite_link(record, t.sentence_id, depth, label=f"sentence {numbers.get(t.sentence_id or '', '?')}", here=here),
                     }
                     for t in terms
                 ],

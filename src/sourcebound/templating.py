@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import re
 from functools import cache
 from typing import Any
 
@@ -18,16 +17,16 @@ from markupsafe import Markup
 
 #: Characters that HTML or Markdown (with the extensions the site enables) would
 #: interpret; each becomes a numeric character reference, which renders as itself.
-_SPECIAL = re.compile(r"[&<>\"'`*_\[\](){}#+!|\\~^=$:]")
+_SPECIAL = "&<>\"'`*_[](){}#+!|\\~^=$:"
+#: Each special character -> its numeric character reference; a line break inside
+#: document text would end a table row or an HTML block, so it becomes a space.
+_ESCAPES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL} | {ord("\n"): " "}
 NOT_STATED = "not stated"
 
 
 def escape_text(value: object) -> str:
     """Untrusted text -> a string that renders literally in Markdown and HTML."""
-    text = str(value)
-    text = _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", text)
-    # Line breaks inside document text would end table rows or HTML blocks.
-    return " ".join(text.split("\n")) if "\n" in text else text
+    return str(value).translate(_ESCAPES)
 
 
 def _finalize(value: object) -> object:

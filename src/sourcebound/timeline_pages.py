@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import timevalue as tv
-from .model import DocumentRecord, Ledger
+from .model import DocumentRecord, Ledger, Sentence
 from .naming import display_title, short_title
 from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTimeline, TimelineEntry, entry_words
@@ -51,10 +51,32 @@ def sentence_href(document_id: str, sentence_id: str | None, depth: int) -> str:
     return f"{prefix}documents/{document_id}.html{anchor}"
 
 
-def cite_link(record: DocumentRecord, sentence_id: str | None, depth: int, label: str | None = None) -> Markup:
+def sentence_of(record: DocumentRecord, sentence_id: str | None) -> Sentence | None:
+    """The sentence of ``record`` with this id: sentence ``n`` is ``<document>-s<n>``
+    and the ``n``-th of the list, so no search is needed."""
+    if not sentence_id:
+        return None
+    sentences = record.segmentation.sentences
+    prefix = f"{record.id}-s"
+    if sentence_id.startswith(prefix) and sentence_id[len(prefix) :].isdigit():
+        n = int(sentence_id[len(prefix) :])
+        if 1 <= n <= len(sentences) and sentences[n - 1].id == sentence_id:
+            return sentences[n - 1]
+    return next((s for s in sentences if s.id == sentence_id), None)
+
+
+def sentence_number(record: DocumentRecord, sentence_id: str | None) -> int | None:
+    sentence = sentence_of(record, sentence_id)
+    return None if sentence is None else sentence.n
+
+
+def cite_link(record: DocumentRecord, sentence_id: str | None, depth: int, label: str | None = None, *, here: bool = False) -> Markup:
     """A link that opens the document page at the highlighted sentence; its
-    tooltip names the document in full."""
-    n = next((s.n for s in record.segmentation.sentences if s.id == sentence_id), None)
+    tooltip names the document in full. ``here``: the link is on that document's
+    own page, so it needs only the anchor and no tooltip."""
+    if here and sentence_id:
+        return Markup(f'<a class="sb-cite" href="#{sentence_id}">{escape_text(label or f"sentence {sentence_number(record, sentence_id)}")}</a>')
+    n = sentence_number(record, sentence_id)
     text = label or (f"{short_title(record)}, sentence {n}" if n is not None else short_title(record))
     tooltip = escape_text(f"{display_title(record)} ({record.document.source})")
     return Markup(f'<a class="sb-cite" href="{sentence_href(record.id, sentence_id, depth)}" title="{tooltip}">{escape_text(text)}</a>')
@@ -77,7 +99,7 @@ def entry_views(
     views: list[EntryView] = []
     for number, entry in enumerate(entries, start=1):
         record = records[entry.document_id]
-        sentence = next((s for s in record.segmentation.sentences if s.id == entry.sentence_id), None)
+        sentence = sentence_of(record, entry.sentence_id)
         text = record.sentence_text(sentence) if sentence is not None and record.document.metadata.text_visible else ""
         if entry.source:
             page = source_pages.get(entry.attribution_id or "")
@@ -297,7 +319,7 @@ def timeline_csv(ledger: Ledger, timeline: CorpusTimeline) -> str:
     writer.writerow(CSV_COLUMNS)
     for entry in timeline.entries:
         record = records[entry.document_id]
-        sentence = next((s for s in record.segmentation.sentences if s.id == entry.sentence_id), None)
+        sentence = sentence_of(record, entry.sentence_id)
         text = record.sentence_text(sentence) if sentence is not None and record.document.metadata.text_visible else ""
         writer.writerow(
             (
@@ -355,7 +377,7 @@ def timeline_js(ledger: Ledger, timeline: CorpusTimeline, titles: Mapping[str, s
             left_out += 1
             continue
         record = records[entry.document_id]
-        sentence = next((s for s in record.segmentation.sentences if s.id == entry.sentence_id), None)
+        sentence = sentence_of(record, entry.sentence_id)
         text = record.sentence_text(sentence) if sentence is not None and record.document.metadata.text_visible else ""
         who = entry.source or "the document"
         events.append(
