@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -83,15 +84,20 @@ _COMPILED = tuple(
     )
     for rule in R.RULES
 )
-_TRIGGER_WORD = re.compile(r"[^\W\d_]+")
+#: The text's words (runs of letters), captured, and what lies between them.
+_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
 #: Every trigger word and trigger pattern of every rule: a text with none of them holds no expression.
 _TRIGGER_WORDS = frozenset().union(*(t for _, _, t in _COMPILED if isinstance(t, frozenset)))
 #: Rule indices by trigger word, and the rules a pattern triggers.
 _TRIGGERED_BY: dict[str, tuple[int, ...]] = {
     word: tuple(i for i, (_, _, t) in enumerate(_COMPILED) if isinstance(t, frozenset) and word in t) for word in _TRIGGER_WORDS
 }
-_PATTERN_TRIGGERED = tuple(i for i, (_, _, t) in enumerate(_COMPILED) if not isinstance(t, frozenset))
-_TRIGGER_PATTERN = re.compile("|".join(f"(?:{t.pattern})" for _, _, t in _COMPILED if isinstance(t, re.Pattern)))
+_PATTERN_TRIGGERS: tuple[tuple[re.Pattern[str], tuple[int, ...]], ...] = tuple(
+    (trigger, tuple(i for i, (_, _, t) in enumerate(_COMPILED) if t is trigger))
+    for trigger in dict.fromkeys(t for _, _, t in _COMPILED if isinstance(t, re.Pattern))
+)
+#: Rules without a trigger: tried over the whole text whenever a trigger pattern occurs.
+_UNTRIGGERED = tuple(i for i, (_, _, t) in enumerate(_COMPILED) if t is None)
 #: How far before a trigger hit an expression may start; longer than any expression.
 _WINDOW = 60
 _WORD = re.compile(r"[\w'’]+")
@@ -335,29 +341,48 @@ def _acceptable(text: str, cand: _Candidate) -> bool:
     return True
 
 
-_WORD_START = re.compile(r"(?:^|(?<=[\s(\"“‘'—–/-]))[^\s]")
+#: A character a word starts after: whitespace, an opening bracket or quotation mark, a dash or a slash.
+_BEFORE_WORD = re.compile(r"[\s(\"“‘'—–/-](?=\S)")
 
 
-def _matches(
-    text: str,
-    regex: re.Pattern[str],
-    trigger: re.Pattern[str] | frozenset[str] | None,
-    starts: list[int],
-    words: dict[str, list[int]],
-) -> list[re.Match[str]]:
-    """Matches of ``regex``; with a trigger, only those starting at a word start
-    shortly before a hit (at most ``_WINDOW`` characters) and ending after it."""
-    if trigger is None:
-        return list(regex.finditer(text))
-    if isinstance(trigger, frozenset):
-        present = [w for w in words if w in trigger]
-        if not present:
-            return []
-        hits = words[present[0]] if len(present) == 1 else sorted(p for w in present for p in words[w])
-    else:
-        hits = [m.start() for m in trigger.finditer(text)]
-        if not hits:
-            return []
+def _word_starts(text: str) -> list[int]:
+    """Offsets of the characters other than whitespace that start the text or
+    follow a character of :data:`_BEFORE_WORD`, in order."""
+    # Each separator is one character: the piece before it and itself give the next offset.
+    pieces = _BEFORE_WORD.split(text)
+    starts = [0] if text and not text[0].isspace() else []
+    starts.extend(accumulate(len(piece) + 1 for piece in pieces[:-1]))
+    return starts
+
+
+def _trigger_words(text: str) -> dict[str, list[int]]:
+    """The start offsets of each trigger word among the text's words, compared in lower case."""
+    parts = _WORD_SPLIT.split(text)  # between, word, between, word, …, between
+    words = list(map(str.lower, parts[1::2]))
+    if _TRIGGER_WORDS.isdisjoint(words):
+        return {}
+    ends = list(accumulate(map(len, parts)))  # word k starts where part 2k ends
+    found: dict[str, list[int]] = {}
+    for k, word in enumerate(words):
+        if word in _TRIGGER_WORDS:
+            if word in found:
+                found[word].append(ends[2 * k])
+            else:
+                found[word] = [ends[2 * k]]
+    return found
+
+
+def _word_hits(trigger: frozenset[str], words: dict[str, list[int]]) -> list[int]:
+    """Where the trigger words of a rule occur, in order."""
+    present = [w for w in words if w in trigger]
+    if len(present) == 1:
+        return words[present[0]]
+    return sorted(p for w in present for p in words[w])
+
+
+def _matches(text: str, regex: re.Pattern[str], hits: list[int], starts: list[int]) -> list[re.Match[str]]:
+    """Matches of ``regex`` starting at a word start shortly before a trigger
+    hit (at most ``_WINDOW`` characters) and ending after it."""
     out: list[re.Match[str]] = []
     done = 0  # word starts before this index have been tried
     for hit in hits:
@@ -375,24 +400,25 @@ def _matches(
 
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    words: dict[str, list[int]] = {}
-    for m in _TRIGGER_WORD.finditer(text):
-        word = m.group().lower()
-        if word in _TRIGGER_WORDS:
-            if word in words:
-                words[word].append(m.start())
-            else:
-                words[word] = [m.start()]
-    patterned = _TRIGGER_PATTERN.search(text) is not None
+    words = _trigger_words(text)
+    hits_by_rule: dict[int, list[int]] = {}
+    for trigger, indices in _PATTERN_TRIGGERS:
+        hits = [m.start() for m in trigger.finditer(text)]
+        if hits:
+            hits_by_rule.update(dict.fromkeys(indices, hits))
+    patterned = bool(hits_by_rule)
     if not words and not patterned:
         return found  # no rule's trigger occurs: nothing can match
-    starts = [m.start() for m in _WORD_START.finditer(text)]
-    active = set(_PATTERN_TRIGGERED) if patterned else set()
     for word in words:
-        active.update(_TRIGGERED_BY[word])
-    for index in sorted(active):
-        rule, regex, trigger = _COMPILED[index]
-        for m in _matches(text, regex, trigger, starts, words):
+        for index in _TRIGGERED_BY[word]:
+            if index not in hits_by_rule:
+                hits_by_rule[index] = _word_hits(_COMPILED[index][2], words)  # type: ignore[arg-type]
+    active = sorted(hits_by_rule.keys() | (set(_UNTRIGGERED) if patterned else set()))
+    starts = _word_starts(text)
+    for index in active:
+        rule, regex, _ = _COMPILED[index]
+        matches = _matches(text, regex, hits_by_rule[index], starts) if index in hits_by_rule else regex.finditer(text)
+        for m in matches:
             if m.end() > m.start():
                 cand = _Candidate(m.start(), m.end(), rule, m)
                 if _acceptable(text, cand):
