@@ -34,12 +34,14 @@ Everything is sorted; the same input gives the same output.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
+import gc
 import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .quantities import Quantity
@@ -100,6 +102,8 @@ MARKS_PER_CLAIM = 10
 OTHER_DOCUMENTS = 3
 #: Documents looked at on each side of a claim's own before that search stops.
 SCAN_DOCUMENTS = 16
+#: Sentences in one contradiction group at most (a longer chain is split).
+CONTRADICTION_GROUP = 30
 #: Reasons given for one cluster (the first links' features): each mark repeats them.
 FEATURES_PER_CLUSTER = 12
 #: Content overlap (shared words / words of the shorter content) needed to link claims.
@@ -121,13 +125,15 @@ CORRECTION = re.compile(
 )
 #: Duplicate detection: word shingles, MinHash permutations in bands, Jaccard floor.
 SHINGLE = 5
-MINHASH_BANDS = 16
-MINHASH_ROWS = 4
+MINHASH_BANDS = 24
+MINHASH_ROWS = 8
 DUPLICATE_JACCARD = 0.9
 _PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 
 _CONCEPT_OF = {word: concept for concept, words in CONCEPTS.items() for word in words}
 _WORD = re.compile(r"[A-Za-z][\w-]*")
+_NAME_WORD = re.compile(r"[\w]+")
+_ROLE_WORD = re.compile(r"[A-Za-z]+")
 
 
 # ---------------------------------------------------------------------------
@@ -222,6 +228,8 @@ class Comparison:
     marks: Mapping[Member, tuple[Mark, ...]]
     #: How many claim pairs were compared (for the scaling check and the build report).
     comparisons: int
+    #: Work done, step by step (claims, forms, pairs, duplicate checks, ...): not published.
+    work: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -243,6 +251,7 @@ class Comparison:
 _TAIL_NUMBER = re.compile(r"(\d+)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def _number(identifier: str) -> int:
     tail = _TAIL_NUMBER.search(identifier)
     return int(tail.group(1)) if tail else 0
@@ -270,6 +279,7 @@ def _words(text: str) -> frozenset[str]:
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[Any, Any] = {}
+        self.size: dict[Any, int] = {}  # kept only for bounded unions
 
     def find(self, item: Any) -> Any:
         self.parent.setdefault(item, item)
@@ -280,12 +290,20 @@ class _UnionFind:
             self.parent[item], item = root, self.parent[item]
         return root
 
-    def union(self, a: Any, b: Any) -> None:
+    def union(self, a: Any, b: Any, limit: int | None = None) -> None:
+        """Join the groups of ``a`` and ``b`` (unless together they would
+        exceed ``limit`` items); the least item is the root."""
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
+            if limit is not None:
+                together = self.size.get(ra, 1) + self.size.get(rb, 1)
+                if together > limit:
+                    return
             if ra > rb:
                 ra, rb = rb, ra
             self.parent[rb] = ra
+            if limit is not None:
+                self.size[ra] = together
 
 
 @dataclass
@@ -347,6 +365,8 @@ def _source_index(entities: Sequence[Any]) -> dict[Member, Any]:
 def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
     by_mention = _source_index(entities)
     claims: list[_Claim] = []
+    # wire copy repeats the same statements word for word: each text is analysed once
+    by_text: dict[str, tuple[frozenset[str], bool, bool]] = {}
     for record in records:
         times_by_sentence: dict[str, list[Any]] = defaultdict(list)
         for expression in record.times:
@@ -357,9 +377,17 @@ def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
                 continue
             entity = by_mention.get((record.id, attribution.id))
             key = entity.id if entity is not None else f"{record.id}:{attribution.source.name.lower()}"
-            words = _words(attribution.content.text)
+            text = attribution.content.text
+            analysed = by_text.get(text)
+            if analysed is None:
+                lowered = {w.lower() for w in _WORD.findall(text)}
+                analysed = by_text[text] = (
+                    _words(text),
+                    bool(lowered & DISTINCT_EVENT_WORDS),
+                    bool(lowered & NEGATIONS) or "n’t" in text or "n't" in text,
+                )
+            words, distinct, negated = analysed
             times = tuple(times_by_sentence.get(attribution.sentence_id, ()))
-            lowered = {w.lower() for w in _WORD.findall(attribution.content.text)}
             claims.append(
                 _Claim(
                     doc=record.id,
@@ -372,38 +400,64 @@ def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
                     dates=tuple(d for t in times if (d := _date(t.value))),
                     parts_of_day=tuple(p for t in times if (p := _part_of_day(t.value))),
                     times=times,
-                    distinct=bool(lowered & DISTINCT_EVENT_WORDS),
-                    negated=bool(lowered & NEGATIONS) or "n’t" in attribution.content.text or "n't" in attribution.content.text,
+                    distinct=distinct,
+                    negated=negated,
                 )
             )
     return claims
 
 
-def _candidate_pairs(claims: Sequence[_Claim], generic: frozenset[str]) -> list[tuple[int, int]]:
-    """Pairs of claims from different documents that share a block key. Each
-    block is walked in a sorted window, and each claim keeps only the
-    ``CANDIDATES_PER_CLAIM`` partners with which it shares the most keys, so
-    the pairs compared grow with the number of claims, not with its square."""
+def _forms(claims: Sequence[_Claim]) -> list[list[int]]:
+    """Claims that :func:`_link` cannot tell apart (the same source, content
+    words, dates, parts of day, negation and "another" marks), grouped, in the
+    order of their first claim. A statement repeated by many documents is one
+    form, compared once."""
+    groups: dict[tuple[Any, ...], list[int]] = {}
+    for index, c in enumerate(claims):
+        key = (c.source_key, c.source_name, c.words, c.dates, c.parts_of_day, c.distinct, c.negated)
+        groups.setdefault(key, []).append(index)
+    return list(groups.values())
+
+
+def _candidate_pairs(claims: Sequence[_Claim], forms: Sequence[Sequence[int]], generic: frozenset[str]) -> list[tuple[int, int]]:
+    """Pairs of forms (indices into ``forms``) that share a block key (their
+    source, or a content word that is not generic) and are not confined to one
+    and the same document. Forms are put in one order (dates, document, claim
+    number) and each block is walked in that order with a window of
+    ``WINDOW``; each form then keeps the ``CANDIDATES_PER_CLAIM`` partners with
+    which it shares the most keys. O(F * K * WINDOW) for F forms with K keys
+    each, and at most ``CANDIDATES_PER_CLAIM`` pairs per form."""
+    order = sorted(range(len(forms)), key=lambda f: (claims[forms[f][0]].dates, claims[forms[f][0]].doc, _number(claims[forms[f][0]].attribution.id)))
+    only_in: list[str | None] = []
     blocks: dict[str, list[int]] = defaultdict(list)
-    for index, claim in enumerate(claims):
-        blocks[f"source:{claim.source_key}"].append(index)
-        for word in claim.words - generic:
-            blocks[f"word:{word}"].append(index)
-    shared: dict[tuple[int, int], int] = defaultdict(int)
-    for key in sorted(blocks):
-        members = sorted(blocks[key], key=lambda i: (claims[i].dates, claims[i].doc, _number(claims[i].attribution.id)))
+    for rank, f in enumerate(order):
+        members = forms[f]
+        first = claims[members[0]]
+        only_in.append(first.doc if all(claims[i].doc == first.doc for i in members) else None)
+        blocks["\0" + first.source_key].append(rank)
+        for word in first.words - generic:
+            blocks[word].append(rank)
+    count = len(order)
+    shared: dict[int, int] = defaultdict(int)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
         for position, i in enumerate(members):
+            doc = only_in[i]
             for j in members[position + 1 : position + 1 + WINDOW]:
-                if claims[i].doc != claims[j].doc:
-                    shared[(min(i, j), max(i, j))] += 1
+                if doc is None or only_in[j] != doc:
+                    shared[i * count + j] += 1
     partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for (i, j), count in shared.items():
-        partners[i].append((-count, j))
-        partners[j].append((-count, i))
+    for key, times in shared.items():
+        i, j = divmod(key, count)
+        partners[i].append((-times, j))
+        partners[j].append((-times, i))
     pairs: set[tuple[int, int]] = set()
     for i, found in partners.items():
-        for _, j in sorted(found)[:CANDIDATES_PER_CLAIM]:
-            pairs.add((min(i, j), max(i, j)))
+        found.sort()
+        for _, j in found[:CANDIDATES_PER_CLAIM]:
+            a, b = order[i], order[j]
+            pairs.add((a, b) if a < b else (b, a))
     return sorted(pairs)
 
 
@@ -468,24 +522,49 @@ def _body_words(record: Any) -> list[str]:
     return re.findall(r"\w+", body)
 
 
-def _shingles(words: Sequence[str]) -> frozenset[int]:
-    size = SHINGLE if len(words) >= SHINGLE * 2 else 2
-    grams = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-    return frozenset(int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "big") for g in grams if g)
+def _shingles(words: Sequence[str], word_ids: dict[str, int] | None = None) -> frozenset[int]:
+    """Hashes of the word ``SHINGLE``-grams (2-grams for short texts). A word's
+    hash is its CRC-32, a gram's the hash of the tuple of its words' hashes:
+    both the same in every process, unlike the hash of a string."""
+    ids = word_ids if word_ids is not None else {}
+    for word in set(words).difference(ids):
+        ids[word] = zlib.crc32(word.encode())
+    hashes = list(map(ids.__getitem__, words))
+    size = SHINGLE if len(hashes) >= SHINGLE * 2 else 2
+    if len(hashes) < size:
+        return frozenset({hash(tuple(hashes))}) if hashes else frozenset()
+    return frozenset(map(hash, zip(*(hashes[i:] for i in range(size)))))
 
 
-_PRIME = (1 << 61) - 1
-_SEEDS = tuple(
-    (int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest(), "big") % _PRIME or 1,
-     int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest(), "big") % _PRIME)
-    for i in range(MINHASH_BANDS * MINHASH_ROWS)
-)
+_BINS = MINHASH_BANDS * MINHASH_ROWS
+_EMPTY = 1 << 64
+_ROTATION = 1 << 70  # marks a borrowed value with its distance
 
 
 def _signature(shingles: frozenset[int]) -> tuple[int, ...]:
+    """One-permutation MinHash: each shingle hash falls in one of ``_BINS``
+    bins by its low bits and the bin keeps the least of the rest; an empty bin
+    takes the value of the next filled one (rotation), so the bins behave as
+    ``_BINS`` independent MinHash values. One pass over the shingles."""
     if not shingles:
         return ()
-    return tuple(min((a * s + b) % _PRIME for s in shingles) for a, b in _SEEDS)
+    mins = [_EMPTY] * _BINS
+    for value in shingles:
+        slot = value % _BINS
+        rest = value // _BINS
+        if rest < mins[slot]:
+            mins[slot] = rest
+    if _EMPTY in mins:
+        signature = list(mins)
+        following = None  # the next filled bin, walking backwards twice round
+        for i in range(2 * _BINS - 1, -1, -1):
+            slot = i % _BINS
+            if mins[slot] != _EMPTY:
+                following = i
+            elif following is not None:
+                signature[slot] = -(mins[following % _BINS] + (following - i) * _ROTATION)
+        return tuple(signature)
+    return tuple(mins)
 
 
 def _title(record: Any) -> str | None:
@@ -498,7 +577,12 @@ def _title(record: Any) -> str | None:
 def near_duplicates(records: Sequence[Any]) -> tuple[DuplicateGroup, ...]:
     """Groups of documents whose texts are the same apart from title, whitespace,
     case and punctuation (Jaccard of word shingles >= ``DUPLICATE_JACCARD``)."""
-    shingles = {r.id: _shingles(_body_words(r)) for r in records}
+    return _near_duplicates(records, {})
+
+
+def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[DuplicateGroup, ...]:
+    word_ids: dict[str, int] = {}
+    shingles = {r.id: _shingles(_body_words(r), word_ids) for r in records}
     by_id = {r.id: r for r in records}
     buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
     for record in sorted(records, key=lambda r: r.id):
@@ -510,13 +594,15 @@ def near_duplicates(records: Sequence[Any]) -> tuple[DuplicateGroup, ...]:
     union = _UnionFind()
     similarity: dict[tuple[str, str], float] = {}
     checked: set[tuple[str, str]] = set()
-    for key in sorted(buckets):
-        ids = buckets[key]
+    for ids in buckets.values():  # the groups found do not depend on the order
+        if len(ids) < 2:
+            continue
         for position, a in enumerate(ids):
             for b in ids[position + 1 : position + 1 + WINDOW]:
                 if (a, b) in checked:
                     continue
                 checked.add((a, b))
+                work["duplicate_checks"] = work.get("duplicate_checks", 0) + 1
                 sa, sb = shingles[a], shingles[b]
                 jaccard = len(sa & sb) / len(sa | sb)
                 if jaccard >= DUPLICATE_JACCARD:
@@ -557,20 +643,50 @@ def compare(
     quantities: Mapping[str, Sequence[Quantity]] | None = None,
 ) -> Comparison:
     """Clusters, differences, duplicates and marks for the whole corpus."""
+    # Hundreds of thousands of small acyclic objects (claims, marks) beside every
+    # record of the corpus: without this, the cycle collector would walk all the
+    # records again and again. Reference counting still frees what is dropped.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _compare(records, entities, quantities)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _compare(records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None) -> Comparison:
     quantities = quantities or {}
-    duplicates = near_duplicates(records)
+    work: dict[str, int] = {}
+    duplicates = _near_duplicates(records, work)
     copies = {o: g.kept for g in duplicates for o in g.others}
     kept_records = [r for r in sorted(records, key=lambda r: r.id) if r.id not in copies]
     claims = _claims(kept_records, entities)
     generic = _generic(claims)
-    pairs = _candidate_pairs(claims, generic)
+    forms = _forms(claims)
+    pairs = _candidate_pairs(claims, forms, generic)
     union = _UnionFind()
     link_features: dict[tuple[int, int], tuple[str, ...]] = {}
-    for i, j in pairs:
-        features = _link(claims[i], claims[j], generic)
+    compared = 0
+    for members in forms:  # a statement repeated in several documents links its repetitions
+        if len(members) > 1 and len({claims[i].doc for i in members}) > 1:
+            compared += 1
+            features = _link(claims[members[0]], claims[members[0]], generic)
+            if features is not None:
+                for i in members[1:]:
+                    union.union(members[0], i)
+                link_features[(members[0], members[0])] = features
+    for f, g in pairs:
+        first, other = forms[f][0], forms[g][0]
+        compared += 1
+        features = _link(claims[first], claims[other], generic)
         if features is not None:
-            union.union(i, j)
-            link_features[(i, j)] = features
+            for i in (*forms[f], *forms[g]):
+                union.union(first, i)
+            link_features[(first, other)] = features
+    work["claims"] = len(claims)
+    work["forms"] = len(forms)
+    work["pairs"] = compared
     groups: dict[int, list[int]] = defaultdict(list)
     for index in range(len(claims)):
         groups[union.find(index)].append(index)
@@ -618,7 +734,7 @@ def compare(
     contradictions, contradiction_links = _contradictions(kept_records, claims, entities)
     found += contradictions
     marks = _marks(clusters, contradiction_links, claim_at)
-    return Comparison(tuple(clusters), tuple(found), duplicates, marks, len(pairs))
+    return Comparison(tuple(clusters), tuple(found), duplicates, marks, compared, work)
 
 
 def claim_clusters(records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None = None) -> tuple[ClaimCluster, ...]:
@@ -998,11 +1114,15 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
     rank = _publication_rank(records)
     # surnames and role words of each source, to resolve "the general's remarks", "Popov's claims"
     naming = _Nearby(rank)
+    naming_words: dict[tuple[str, str | None], set[str]] = {}
     for index, claim in enumerate(claims):
         source = claim.attribution.source
-        words = {w.lower() for w in re.findall(r"[\w]+", source.name)[-1:]}
-        if source.role:
-            words |= {w.lower() for w in re.findall(r"[A-Za-z]+", source.role)[-1:]}
+        words = naming_words.get((source.name, source.role))
+        if words is None:
+            words = {w.lower() for w in _NAME_WORD.findall(source.name)[-1:]}
+            if source.role:
+                words |= {w.lower() for w in _ROLE_WORD.findall(source.role)[-1:]}
+            naming_words[(source.name, source.role)] = words
         for word in words:
             naming.add(word, index, claim)
     for claim in claims:
@@ -1026,14 +1146,18 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
     # a stated origin negated by another source: an index by origin word, no pair search
     stated = _Nearby(rank)
     negated: list[tuple[_Claim, str]] = []
+    origins: dict[str, tuple[list[str], list[str]]] = {}  # per text: (negated, stated)
     for index, claim in enumerate(claims):
         content = claim.attribution.content.text
-        for match in NEGATED_ORIGIN.finditer(content):
-            negated.append((claim, match.group("origin").lower()))
-        for match in STATED_ORIGIN.finditer(content):
-            origin = match.group("origin") or match.group("origin2")
-            if not NEGATED_ORIGIN.search(content):
-                stated.add(origin.lower(), index, claim)
+        found = origins.get(content)
+        if found is None:
+            denied = [m.group("origin").lower() for m in NEGATED_ORIGIN.finditer(content)]
+            given = [] if denied else [(m.group("origin") or m.group("origin2")).lower() for m in STATED_ORIGIN.finditer(content)]
+            found = origins[content] = (denied, given)
+        for origin in found[0]:
+            negated.append((claim, origin))
+        for origin in found[1]:
+            stated.add(origin, index, claim)
     for claim, origin in negated:
         for other in stated.find(origin, claim, lambda other, claim=claim: other.source_key != claim.source_key):
             if other.source_key != claim.source_key:
@@ -1044,9 +1168,12 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
     def key(item: _Claim | tuple[str, str]) -> tuple[str, str]:
         return (item.doc, item.sentence_id) if isinstance(item, _Claim) else item
 
+    # one difference per connected group, but a group stops growing at
+    # CONTRADICTION_GROUP sentences: denials naming a source everyone quotes
+    # would otherwise chain the whole corpus into one "contradiction"
     union = _UnionFind()
     for contested, by, _ in links:
-        union.union(key(contested), key(by))
+        union.union(key(contested), key(by), limit=CONTRADICTION_GROUP)
     groups: dict[tuple[str, str], list[tuple[_Claim, _Claim | tuple[str, str], str]]] = defaultdict(list)
     for link in links:
         groups[union.find(key(link[0]))].append(link)
@@ -1122,13 +1249,18 @@ def _marks(
         for member in cluster.members:
             by_polarity[claim_at[member].negated].append(member)
         for group in by_polarity.values():
-            # the first few in document order; the cluster (on the Compare page) lists them all
+            # the first few in document order; the cluster (on the Compare page) lists them all.
+            # Every member pointing at the same claim of the cluster shares one mark.
+            shared: dict[Member, Mark] = {}
             for member in group:
                 taken = 0
                 for other in group:  # members are in document order: a claim's own document is one run
                     if other[0] == member[0]:
                         continue
-                    marks[member].append(Mark("corroborated", other, reason, cluster.id))
+                    mark = shared.get(other)
+                    if mark is None:
+                        mark = shared[other] = Mark("corroborated", other, reason, cluster.id)
+                    marks[member].append(mark)
                     taken += 1
                     if taken == MARKS_PER_CLAIM:
                         break
@@ -1139,7 +1271,8 @@ def _marks(
         if other not in seen and len(seen) < MARKS_PER_CLAIM:
             seen.add(other)
             marks[contested.member].append(Mark("contradicted", other, rule, None))
+    # corroborations are already in member order; only contradictions need sorting in
     return {
-        member: tuple(sorted(found, key=lambda m: (m.kind, _member_order(m.other))))
+        member: tuple(sorted(found, key=lambda m: (m.kind, _member_order(m.other)))) if member in contradicted else tuple(found)
         for member, found in sorted(marks.items(), key=lambda i: _member_order(i[0]))
     }
