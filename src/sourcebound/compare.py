@@ -128,6 +128,9 @@ SHINGLE = 5
 MINHASH_BANDS = 24
 MINHASH_ROWS = 8
 DUPLICATE_JACCARD = 0.9
+#: MinHash bands two documents must share to be compared (at Jaccard 0.9 they
+#: share about ten of the 24 on average; unrelated news shares at most one).
+DUPLICATE_BANDS = 2
 _PARTS_OF_DAY = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 
 _CONCEPT_OF = {word: concept for concept, words in CONCEPTS.items() for word in words}
@@ -591,23 +594,36 @@ def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[Dupl
             continue
         for band in range(MINHASH_BANDS):
             buckets[(band, signature[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS])].append(record.id)
-    union = _UnionFind()
-    similarity: dict[tuple[str, str], float] = {}
-    checked: set[tuple[str, str]] = set()
-    for ids in buckets.values():  # the groups found do not depend on the order
+    # bands in common, counted within a window of each bucket
+    bands_shared: dict[tuple[str, str], int] = defaultdict(int)
+    for ids in buckets.values():
         if len(ids) < 2:
             continue
         for position, a in enumerate(ids):
             for b in ids[position + 1 : position + 1 + WINDOW]:
-                if (a, b) in checked:
-                    continue
-                checked.add((a, b))
-                work["duplicate_checks"] = work.get("duplicate_checks", 0) + 1
-                sa, sb = shingles[a], shingles[b]
-                jaccard = len(sa & sb) / len(sa | sb)
-                if jaccard >= DUPLICATE_JACCARD:
-                    union.union(a, b)
-                    similarity[(a, b)] = similarity[(b, a)] = jaccard
+                bands_shared[(a, b)] += 1
+    # each document's candidates: those sharing the most bands, at least DUPLICATE_BANDS
+    partners: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for (a, b), times in bands_shared.items():
+        if times >= DUPLICATE_BANDS:
+            partners[a].append((-times, b))
+            partners[b].append((-times, a))
+    candidates: set[tuple[str, str]] = set()
+    for a, found in partners.items():
+        found.sort()
+        for _, b in found[:WINDOW]:
+            candidates.add((a, b) if a < b else (b, a))
+    union = _UnionFind()
+    similarity: dict[tuple[str, str], float] = {}
+    for a, b in sorted(candidates):
+        sa, sb = shingles[a], shingles[b]
+        if min(len(sa), len(sb)) < DUPLICATE_JACCARD * max(len(sa), len(sb)):
+            continue  # the sizes alone rule it out
+        work["duplicate_checks"] = work.get("duplicate_checks", 0) + 1
+        jaccard = len(sa & sb) / len(sa | sb)
+        if jaccard >= DUPLICATE_JACCARD:
+            union.union(a, b)
+            similarity[(a, b)] = similarity[(b, a)] = jaccard
     groups: dict[str, list[str]] = defaultdict(list)
     for doc in sorted(union.parent):
         groups[union.find(doc)].append(doc)
@@ -1174,11 +1190,13 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
     union = _UnionFind()
     for contested, by, _ in links:
         union.union(key(contested), key(by), limit=CONTRADICTION_GROUP)
-    groups: dict[tuple[str, str], list[tuple[_Claim, _Claim | tuple[str, str], str]]] = defaultdict(list)
+    # a link between two groups that were not joined is shown on its own
+    groups: dict[tuple[tuple[str, str], ...], list[tuple[_Claim, _Claim | tuple[str, str], str]]] = defaultdict(list)
     for link in links:
-        groups[union.find(key(link[0]))].append(link)
+        a, b = union.find(key(link[0])), union.find(key(link[1]))
+        groups[(a,) if a == b else tuple(sorted((key(link[0]), key(link[1])), key=lambda k: (k[0], _number(k[1]))))].append(link)
     found: list[Difference] = []
-    for root, items in sorted(groups.items(), key=lambda i: (i[0][0], _number(i[0][1]))):
+    for group_key, items in sorted(groups.items(), key=lambda i: [(k[0], _number(k[1])) for k in i[0]]):
         members: dict[tuple[str, str], str | None] = {}
         roles: list[dict[str, Any]] = []
         for contested, by, rule in items:
@@ -1212,7 +1230,7 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
                 quoted.append(f"{mention.text if mention else claim.source_name} {claim.attribution.cue.text}")
         found.append(
             Difference(
-                id=f"contradiction-{root[1]}",
+                id="contradiction-" + "-".join(k[1] for k in group_key),
                 kind="contradiction",
                 members=tuple((doc, s, a) for (doc, s), a in ordered),
                 summary="Accounts contradict each other: " + "; ".join(_quote(q) for q in quoted),
