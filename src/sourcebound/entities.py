@@ -9,6 +9,12 @@ that surname. Organisations are joined by their normalized name. Groups with
 the same normalized name ("analysts") are one entity of kind ``group``;
 anonymous individuals are kept apart per document, because two documents'
 "a senior officer" need not be the same person.
+
+Cost: every lookup (a surname key, an organisation or group name, an anonymous
+source in its document, the people of a surname in a document) is a
+dictionary access, and a mention is added to its entity in O(1), so merging A
+attributions costs O(A), then O(E log E) to order the E entities; numbering
+slugs that collide resumes where the last one stopped.
 """
 
 from __future__ import annotations
