@@ -19,7 +19,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import islice
+from itertools import accumulate
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,6 +114,8 @@ def _compile() -> tuple[dict[str, _Entry], dict[str, tuple[_Entry, ...]]]:
 
 _SINGLE, _PHRASES = _compile()
 _WORD = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*")
+#: The words, captured, and what lies between them: offsets follow from the lengths.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 _POSSESSIVE = re.compile(r"[’']s$")
 _PHRASE_STOP = frozenset("it is are was were be been has have had to the a an of by as some many most what there that".split())
 
@@ -161,7 +163,8 @@ def _keys(words: list[str]) -> list[str]:
 def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
     """Lexicon hits in ``text[start:end]``: those reported as loaded language, or with
     ``weak`` every cue, blocked and low-scoring ones included."""
-    words = _WORD.findall(text, start, end)
+    parts = _WORD_SPLIT.split(text[start:end])  # between, word, between, word, …, between
+    words = parts[1::2]
     if not words:
         return []
     keys = _keys(words)
@@ -224,9 +227,9 @@ def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
         found = [f for f in found if f[3] >= rules.REPORT_THRESHOLD]
     if not found:
         return []
-    # Positions of the words up to the last one a hit covers.
-    spans = [m.span() for m in islice(_WORD.finditer(text, start, end), max(f[1] for f in found) + 1)]
-    return [_Hit(spans[first][0], spans[last][1], entry, score, first, last) for first, last, entry, score in found]
+    # Word k starts where part 2k ends and ends where part 2k + 1 ends.
+    ends = list(accumulate(map(len, parts), initial=start))
+    return [_Hit(ends[2 * first + 1], ends[2 * last + 2], entry, score, first, last) for first, last, entry, score in found]
 
 
 _ADVERB_FALLBACK = _Entry(("-ly",), rules.EDITORIALIZING, 0.35, "stance-adverb-suffix")
