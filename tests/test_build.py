@@ -247,3 +247,28 @@ def test_no_loss_every_sentence_and_every_input(site_project: Path) -> None:
             assert sentence["text"] == document["text"][sentence["start"] : sentence["end"]]
             assert f'id="{sentence["id"]}"' in page
             assert " ".join(sentence["text"].split()) in " ".join(visible.split()), sentence["id"]
+
+
+def _index_text(site: Path) -> dict[str, str]:
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
+    return {entry["location"]: entry["text"] for entry in index["docs"]}
+
+
+def test_search_holds_summaries_always_and_the_full_text_up_to_a_corpus_size(built: Path, site_project: Path) -> None:
+    # The default corpus is below the limit: its text is found by search.
+    entries = _index_text(built)
+    text_sections = [t for loc, t in entries.items() if loc.startswith("documents/") and loc.endswith("#text")]
+    assert len(text_sections) == 2 and all("Belgorod" in t or "Sobyanin" in t for t in text_sections)
+    summaries = [t for loc, t in entries.items() if loc.startswith("documents/") and loc.endswith("#summary")]
+    assert len(summaries) == 2 and all("said" in t for t in summaries)
+    # Above the limit the text is read on the document pages; the summaries stay.
+    config = site_project / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - sourcebound:\n", "  - sourcebound:\n      search_text_up_to: 1\n"), "utf-8")
+    entries = _index_text(build(site_project, "site", "--strict"))
+    assert not [t for loc, t in entries.items() if loc.startswith("documents/") and loc.endswith("#text") and t.strip()]
+    assert not [t for t in entries.values() if "Every sentence carries its number" in t]
+    summaries = [t for loc, t in entries.items() if loc.startswith("documents/") and loc.endswith("#summary")]
+    assert len(summaries) == 2 and any("Sobyanin" in t for t in summaries)
+    assert any("38" in t for t in summaries) and any("Belgorod" in t for t in summaries)

@@ -53,6 +53,16 @@ def _member(records: Mapping[str, DocumentRecord], document_id: str, sentence_id
 
 #: Marks shown beside a claim; the rest are on the Compare page, in its group.
 MARKS_SHOWN = 3
+#: Reasons a mark's tooltip gives; its group on the Compare page lists them all.
+MARK_REASONS_SHOWN = 2
+
+
+def mark_tooltip(reason: str) -> str:
+    """The first reasons of a mark (``reason; reason; …``), with a pointer to the rest."""
+    parts = [p.strip() for p in reason.split("; ") if p.strip()]
+    if len(parts) <= MARK_REASONS_SHOWN:
+        return "; ".join(parts)
+    return "; ".join(parts[:MARK_REASONS_SHOWN]) + "; … (all reasons on the Compare page)"
 
 
 def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: int, records: Mapping[str, DocumentRecord] | None = None) -> Markup:
@@ -79,7 +89,7 @@ def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: in
         n = sentence_number(record, sentence_id) or "?"
         where = "this document" if other_doc == document_id else short_title(record)
         link = cite_link(record, sentence_id, depth, label=f"{where}, sentence {n}")
-        title = escape_text(mark.reason)
+        title = escape_text(mark_tooltip(mark.reason))
         parts.append(f'<span class="sb-mark sb-mark-{mark.kind}" title="{title}">{mark.kind} by {link}</span>')
     if more:
         parts.append(f"<span class=\"sb-mark\">and {more}</span>")

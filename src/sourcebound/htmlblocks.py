@@ -33,7 +33,6 @@ from markupsafe import Markup
 OPEN = "<!-- sourcebound:html -->"
 CLOSE = "<!-- /sourcebound:html -->"
 
-_BLOCK = re.compile(re.escape(OPEN) + r"\n(.*?)\n[ \t]*" + re.escape(CLOSE), re.DOTALL)
 _PLACEHOLDER = re.compile(r"<!-- sourcebound:block (\d+) -->")
 _ID = re.compile(r"""\sid="([^"<>]*)\"""")
 
@@ -46,15 +45,19 @@ def html_block(*parts: str) -> Markup:
 def protect(markdown: str) -> tuple[str, list[str]]:
     """The page's Markdown with every block replaced by a placeholder, and the blocks."""
     blocks: list[str] = []
-
-    def lift(match: re.Match[str]) -> str:
-        blocks.append(match.group(1))
+    parts: list[str] = []
+    position = 0
+    while (start := markdown.find(OPEN, position)) >= 0:
+        end = markdown.find(CLOSE, start)
+        if end < 0:
+            break
+        parts.append(markdown[position:start])
+        blocks.append(markdown[start + len(OPEN) : end].strip("\n"))
         # Blank lines around: the placeholder is a raw HTML block of its own.
-        return f"\n<!-- sourcebound:block {len(blocks) - 1} -->\n"
-
-    if OPEN not in markdown:
-        return markdown, blocks
-    return _BLOCK.sub(lift, markdown), blocks
+        parts.append(f"\n<!-- sourcebound:block {len(blocks) - 1} -->\n")
+        position = end + len(CLOSE)
+    parts.append(markdown[position:])
+    return "".join(parts), blocks
 
 
 def restore(html: str, blocks: list[str]) -> str:

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from .cache import RecordCache
 from .errors import SourceboundError
 from .htmlblocks import element_ids, protect, restore
+from .render import SEARCH_TEXT_UP_TO
 from .site import generate
 
 log = logging.getLogger("mkdocs.plugins.sourcebound")
@@ -39,6 +40,9 @@ class SourceboundConfig(Config):
     """Where extraction results are cached, relative to ``mkdocs.yml``; empty: no cache."""
     workers = opt.Type(int, default=0)
     """Processes for extraction; 0: one per CPU core."""
+    search_text_up_to = opt.Type(int, default=SEARCH_TEXT_UP_TO)
+    """Index the documents' full text for search up to this many documents
+    (their titles and summaries are always indexed)."""
 
 
 class SourceboundPlugin(BasePlugin[SourceboundConfig]):
@@ -83,6 +87,7 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
                 cache=self._cache(config),
                 workers=self.config.workers or os.cpu_count() or 1,
                 site_url=config.site_url or None,
+                search_text_up_to=self.config.search_text_up_to,
             )
         except SourceboundError as exc:
             self.failure = str(exc)

@@ -28,6 +28,12 @@ from .timeline_pages import corpus_timeline_page, document_timeline_page, timeli
 
 #: Documents listed on the home page; all of them are on the Documents page.
 HOME_DOCUMENTS = 25
+#: The search index always holds each document's title, metadata and neutral
+#: summary; the full text of every document too, up to this many documents.
+#: Above it the index would hold every sentence of the corpus, and the browser
+#: builds the index on every page load: at 1,000 documents of 600 words the
+#: first results would come after more than 3 seconds.
+SEARCH_TEXT_UP_TO = 500
 
 __all__ = ["date_coverage", "display_title", "escape_text", "format_date", "render_site"]
 
@@ -95,6 +101,8 @@ def _document_page(
     entity_of: dict[str, str] | None = None,
     source_names: dict[str, str] | None = None,
     marks: MarksFor | None = None,
+    *,
+    search_text: bool = True,
 ) -> str:
     document = record.document
     meta = document.metadata
@@ -159,6 +167,7 @@ def _document_page(
         profile=sourcing_profile(record, entity_of or {}, marks or no_marks),
         summary=summary_lines(record, 1, marks, here=True),
         language=loaded_language(record, 1, here=True),
+        search_text=search_text,
     )
 
 
@@ -208,8 +217,13 @@ def source_page_names(entities: Any) -> dict[str, str]:
     return {e.id: (e.id if e.id != "index" else "index-source") for e in entities}
 
 
-def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: str | None = None) -> dict[str, str]:
-    """Every generated file of the site, by path relative to the docs folder."""
+def render_site(
+    ledger: Ledger, *, site_title: str = "sourcebound", site_url: str | None = None, search_text_up_to: int = SEARCH_TEXT_UP_TO
+) -> dict[str, str]:
+    """Every generated file of the site, by path relative to the docs folder.
+    ``search_text_up_to``: the documents' full text is indexed for search when
+    there are at most this many documents (their summaries always are)."""
+    search_text = len(ledger.records) <= search_text_up_to
     pages: dict[str, str] = {}
     timeline = corpus_timeline(published_records(ledger))
     ledger_files, files = published_files(ledger, timeline=timeline)
@@ -226,7 +240,7 @@ def render_site(ledger: Ledger, *, site_title: str = "sourcebound", site_url: st
 
     source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
     for record in ledger.records:
-        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of, source_names, marks)
+        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of, source_names, marks, search_text=search_text)
         if record.document.metadata.text_visible:
             pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
     pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)

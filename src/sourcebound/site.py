@@ -17,7 +17,7 @@ from .check import BoundsFailure, check_ledger
 from .errors import ConfigurationError, StrictModeFailure
 from .model import Ledger
 from .pipeline import build_ledger
-from .render import render_site
+from .render import SEARCH_TEXT_UP_TO, render_site
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +74,7 @@ def generate(
     cache: RecordCache | None = None,
     workers: int = 1,
     site_url: str | None = None,
+    search_text_up_to: int = SEARCH_TEXT_UP_TO,
 ) -> Ledger:
     """Run the pipeline over ``corpus_dir`` and write the generated pages."""
     ledger = build_ledger(corpus_dir, cache=cache, workers=workers)
@@ -83,7 +84,7 @@ def generate(
     if strict_inputs and ledger.rejected:
         names = ", ".join(item.path for item in ledger.rejected)
         raise StrictModeFailure(f"{len(ledger.rejected)} input file(s) rejected in strict mode: {names}")
-    result = sync_generated(docs_dir, render_site(ledger, site_title=site_title, site_url=site_url))
+    result = sync_generated(docs_dir, render_site(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to))
     log.info(
         "sourcebound: %d documents, %d inputs (%s); %d pages written, %d unchanged, %d removed",
         len(ledger.records),
