@@ -91,6 +91,8 @@ NUMBER_WORDS: dict[str, str] = {
 #: ("one" as a pronoun, "second" as a unit) are still checked, but these
 #: determiners carry no count.
 _SOFT_NUMBER_WORDS = frozenset({"both", "pair", "couple", "single", "once", "second"})
+#: The number words a line is checked for.
+_COUNTED_WORDS = frozenset(NUMBER_WORDS) - _SOFT_NUMBER_WORDS
 
 
 def _fold(text: str) -> str:
@@ -118,6 +120,8 @@ def _line_numbers(text: str, skip: list[tuple[int, int]]) -> list[tuple[str, str
     for m in _NUMBER_IN_WORD.finditer(text):
         if not _within(m.start(), m.end(), skip):
             out.append((m.group(), _value(m.group())))
+    if _COUNTED_WORDS.isdisjoint(map(str.lower, _WORD.findall(text))):
+        return out  # no number word: the words need no positions
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if word in NUMBER_WORDS and word not in _SOFT_NUMBER_WORDS and not _within(m.start(), m.end(), skip):
@@ -165,9 +169,11 @@ def _sentence_numbers(sentence: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
-def _sentence_times(sentence: str) -> tuple[TimeExpression, ...]:
-    """The time expressions of a cited sentence read on its own (no document date)."""
-    return extract_times(sentence)
+def _times_of(text: str) -> tuple[TimeExpression, ...]:
+    """The time expressions of a line or a cited sentence read on its own (no
+    document date). Lines repeat (a timeline entry and its range, a summary line
+    that is a cited sentence), so each text is read once."""
+    return extract_times(text)
 
 
 @lru_cache(maxsize=4096)
@@ -289,14 +295,14 @@ def check_line(
                 violations.append(BoundsViolation(line_id, "unsupported-quote", f"“{part}” is not in the cited sentences"))
 
     # Times and dates by normalized value and precision.
-    line_times = [t for t in extract_times(text) if not _within(t.start, t.end, quotes)]
+    line_times = [t for t in _times_of(text) if not _within(t.start, t.end, quotes)]
     if line_times:
         # The cited sentences are read for times of their own only when the
         # pipeline's times of them leave a time of the line unsupported.
         source_times: list[TimeExpression] = list(cited_times)
         if _time_violations(line_id, line_times, source_times):
             for sentence in cited:
-                source_times.extend(_sentence_times(sentence))
+                source_times.extend(_times_of(sentence))
             violations.extend(_time_violations(line_id, line_times, source_times))
     time_spans = [(t.start, t.end) for t in line_times]
 
