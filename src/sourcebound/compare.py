@@ -128,6 +128,8 @@ OTHER_DOCUMENTS = 3
 SCAN_DOCUMENTS = 16
 #: Sentences in one contradiction group at most (a longer chain is split).
 CONTRADICTION_GROUP = 30
+#: Reasons a corroboration mark repeats from its cluster.
+MARK_REASONS = 3
 #: Reasons given for one cluster (the first links' features): each mark repeats them.
 FEATURES_PER_CLUSTER = 12
 #: Content overlap (shared words / words of the shorter content) needed to link claims.
@@ -259,12 +261,21 @@ class Comparison:
     work: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     def to_json(self) -> dict[str, Any]:
+        # a mark shared by the members of a cluster is converted once and shared
+        converted: dict[int, dict[str, Any]] = {}
+
+        def mark_json(mark: Mark) -> dict[str, Any]:
+            found = converted.get(id(mark))
+            if found is None:
+                found = converted[id(mark)] = mark.to_json()
+            return found
+
         return {
             "clusters": [c.to_json() for c in self.clusters],
             "differences": [d.to_json() for d in self.differences],
             "duplicates": [d.to_json() for d in self.duplicates],
             "marks": [
-                {"document": doc, "attribution": att, "marks": [m.to_json() for m in marks]} for (doc, att), marks in sorted(self.marks.items(), key=lambda i: _member_order(i[0]))
+                {"document": doc, "attribution": att, "marks": [mark_json(m) for m in marks]} for (doc, att), marks in sorted(self.marks.items(), key=lambda i: _member_order(i[0]))
             ],
             "comparisons": self.comparisons,
         }
@@ -1290,7 +1301,8 @@ def _marks(
     for cluster in clusters:
         if len(cluster.documents) < 2:
             continue
-        reason = "; ".join(cluster.features)
+        # the first reasons (a tooltip shows two and says when there are more); the cluster lists all
+        reason = "; ".join(cluster.features[:MARK_REASONS])
         by_polarity: dict[bool, list[Member]] = defaultdict(list)
         for member in cluster.members:
             by_polarity[claim_at[member].negated].append(member)
