@@ -84,8 +84,8 @@ _COMPILED = tuple(
     )
     for rule in R.RULES
 )
-#: The text's words (runs of letters), captured, and what lies between them.
-_WORD_SPLIT = re.compile(r"([^\W\d_]+)")
+#: A word of the text, for its trigger words: a run of letters.
+_TRIGGER_WORD = re.compile(r"[^\W\d_]+")
 #: Every trigger word and trigger pattern of every rule: a text with none of them holds no expression.
 _TRIGGER_WORDS = frozenset().union(*(t for _, _, t in _COMPILED if isinstance(t, frozenset)))
 #: Rule indices by trigger word, and the rules a pattern triggers.
@@ -357,18 +357,14 @@ def _word_starts(text: str) -> list[int]:
 
 def _trigger_words(text: str) -> dict[str, list[int]]:
     """The start offsets of each trigger word among the text's words, compared in lower case."""
-    parts = _WORD_SPLIT.split(text)  # between, word, between, word, …, between
-    words = list(map(str.lower, parts[1::2]))
-    if _TRIGGER_WORDS.isdisjoint(words):
-        return {}
-    ends = list(accumulate(map(len, parts)))  # word k starts where part 2k ends
     found: dict[str, list[int]] = {}
-    for k, word in enumerate(words):
+    for m in _TRIGGER_WORD.finditer(text):
+        word = m.group().lower()
         if word in _TRIGGER_WORDS:
             if word in found:
-                found[word].append(ends[2 * k])
+                found[word].append(m.start())
             else:
-                found[word] = [ends[2 * k]]
+                found[word] = [m.start()]
     return found
 
 
