@@ -79,21 +79,52 @@ def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: in
         more = f'<a href="{"../" * depth}compare.html#{cluster}">{extra} more</a>' if cluster else f"{extra} more"
     else:
         more = ""
+    previous = None
     for mark in marks:
-        other_doc, other = mark.other
-        if other_doc not in records:
+        link = _mark_link(mark, document_id, depth, records)
+        if link is None:
             continue
-        record = records[other_doc]
-        attribution = _attribution(record, other)
-        sentence_id = attribution.sentence_id if attribution is not None else other
-        n = sentence_number(record, sentence_id) or "?"
-        where = "this document" if other_doc == document_id else short_title(record)
-        link = cite_link(record, sentence_id, depth, label=f"{where}, sentence {n}")
-        title = escape_text(mark_tooltip(mark.reason))
-        parts.append(f'<span class="sb-mark sb-mark-{mark.kind}" title="{title}">{mark.kind} by {link}</span>')
+        # The reasons are the group's: said once for marks of the same group.
+        title = f' title="{escape_text(mark_tooltip(mark.reason))}"' if mark.reason != previous else ""
+        previous = mark.reason
+        parts.append(f'<span class="sb-mark sb-mark-{mark.kind}"{title}>{mark.kind} by {link}</span>')
     if more:
         parts.append(f"<span class=\"sb-mark\">and {more}</span>")
     return Markup(" ".join(parts))
+
+
+def claim_mark_counts(ledger: Ledger, document_id: str, attribution_id: str, depth: int, records: Mapping[str, DocumentRecord] | None = None) -> Markup:
+    """The marks of one claim in brief, for a summary line: a single mark links
+    its sentence; several of a kind are counted and link to their group on the
+    Compare page (the statements table and the source pages list them)."""
+    if ledger.comparison is None:
+        return Markup("")
+    records = records if records is not None else {r.id: r for r in ledger.records}
+    marks = ledger.comparison.marks.get((document_id, attribution_id), ())
+    parts = []
+    for kind in dict.fromkeys(m.kind for m in marks):
+        of_kind = [m for m in marks if m.kind == kind and m.other[0] in records]
+        if len(of_kind) == 1:
+            link = _mark_link(of_kind[0], document_id, depth, records)
+            parts.append(f'<span class="sb-mark sb-mark-{kind}">{kind} by {link}</span>')
+        elif of_kind:
+            cluster = next((m.cluster for m in of_kind if m.cluster), None)
+            count = f"{len(of_kind)} claims"
+            target = f'<a href="{"../" * depth}compare.html#{cluster}">{count}</a>' if cluster else count
+            parts.append(f'<span class="sb-mark sb-mark-{kind}">{kind} by {target}</span>')
+    return Markup(" ".join(parts))
+
+
+def _mark_link(mark: Any, document_id: str, depth: int, records: Mapping[str, DocumentRecord]) -> Markup | None:
+    other_doc, other = mark.other
+    if other_doc not in records:
+        return None
+    record = records[other_doc]
+    attribution = _attribution(record, other)
+    sentence_id = attribution.sentence_id if attribution is not None else other
+    n = sentence_number(record, sentence_id) or "?"
+    where = "this document" if other_doc == document_id else short_title(record)
+    return cite_link(record, sentence_id, depth, label=f"{where}, sentence {n}")
 
 
 def _figure_view(records: Mapping[str, DocumentRecord], figure: Mapping[str, Any]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from .ledger import document_data_path, human_size, published_files, published_records
 from .model import DocumentRecord, InputStatus, Ledger
-from .compare_pages import claim_marks, compare_page
+from .compare_pages import claim_mark_counts, claim_marks, compare_page
 from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
 from .summary_pages import loaded_language, role_of, summaries_page, summary_lines
@@ -101,6 +101,7 @@ def _document_page(
     entity_of: dict[str, str] | None = None,
     source_names: dict[str, str] | None = None,
     marks: MarksFor | None = None,
+    mark_counts: MarksFor | None = None,
     *,
     search_text: bool = True,
 ) -> str:
@@ -164,8 +165,8 @@ def _document_page(
         paragraphs=paragraphs,
         sentence_count=len(record.segmentation.sentences),
         paragraph_count=len(record.segmentation.paragraphs),
-        profile=sourcing_profile(record, entity_of or {}, marks or no_marks),
-        summary=summary_lines(record, 1, marks, here=True),
+        profile=sourcing_profile(record, entity_of or {}, mark_counts or marks or no_marks),
+        summary=summary_lines(record, 1, mark_counts or marks, here=True),
         language=loaded_language(record, 1, here=True),
         search_text=search_text,
     )
@@ -238,9 +239,12 @@ def render_site(
     def marks(document_id: str, attribution_id: str, depth: int) -> Markup:
         return claim_marks(ledger, document_id, attribution_id, depth, records)
 
+    def mark_counts(document_id: str, attribution_id: str, depth: int) -> Markup:
+        return claim_mark_counts(ledger, document_id, attribution_id, depth, records)
+
     source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
     for record in ledger.records:
-        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of, source_names, marks, search_text=search_text)
+        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text)
         if record.document.metadata.text_visible:
             pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
     pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
@@ -249,7 +253,7 @@ def render_site(
     for entity in ledger.entities:
         pages[f"sources/{page_names[entity.id]}.md"] = source_page(ledger, entity, titles, marks, claims, records)
     pages["timeline.md"] = corpus_timeline_page(ledger, timeline, titles, entity_of)
-    pages["summaries.md"] = summaries_page(ledger, titles, marks)
+    pages["summaries.md"] = summaries_page(ledger, titles, mark_counts)
     pages["compare.md"] = compare_page(ledger, titles)
     csv_text = timeline_csv(ledger, timeline)
     pages["data/timeline.csv"] = csv_text
