@@ -241,13 +241,25 @@ def _starts_sentence(text: str, boundary: int, end: int) -> bool:
     return i < end and (text[i].isupper() or text[i].isdigit())
 
 
+def _trailing_token(text: str, start: int, end: int) -> str | None:
+    """What :data:`_TRAILING_TOKEN` finds in ``text[start:end]`` (the word the
+    range ends with, or ends with before a final line break), read backwards
+    from ``end`` instead of tried at every position from ``start``."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1  # "$" also matches before a final line break
+    first = end
+    while first > start and not text[first - 1].isspace():
+        first -= 1
+    return text[first:end] if first < end else None
+
+
 def _is_abbreviation(text: str, match: re.Match[str], sentence_start: int, boundary: int, end: int) -> bool:
     if match.group() != ".":
         return False
-    token_match = _TRAILING_TOKEN.search(text, sentence_start, match.start())
-    if token_match is None:
+    token = _trailing_token(text, sentence_start, match.start())
+    if token is None:
         return False
-    token = token_match.group(1).lstrip(OPENERS)
+    token = token.lstrip(OPENERS)
     # Hyphenated ranks such as "Maj.-Gen." end in their last part.
     last = token.rsplit("-", 1)[-1] if "-" in token and not token.endswith("-") else token
     lowered = last.lower()
