@@ -29,8 +29,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from dataclasses import asdict, dataclass
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .rules import timex as R
