@@ -620,15 +620,29 @@ def near_duplicates(records: Sequence[Any]) -> tuple[DuplicateGroup, ...]:
 
 def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[DuplicateGroup, ...]:
     word_ids: dict[str, int] = {}
-    shingles = {r.id: _shingles(_body_words(r), word_ids) for r in records}
     by_id = {r.id: r for r in records}
-    buckets: dict[tuple[int, tuple[int, ...]], list[str]] = defaultdict(list)
+    sizes: dict[str, int] = {}
+    kept_shingles: dict[str, frozenset[int]] = {}
+
+    def shingles_of(doc: str) -> frozenset[int]:
+        # only the few documents with candidates keep their shingles: a
+        # corpus's shingles would otherwise all be held at once
+        found = kept_shingles.get(doc)
+        if found is None:
+            found = kept_shingles[doc] = _shingles(_body_words(by_id[doc]), word_ids)
+        return found
+
+    # a band's bucket is named by the hash of (band, its values): one integer, the same in every process
+    buckets: dict[int, list[str]] = defaultdict(list)
     for record in sorted(records, key=lambda r: r.id):
-        signature = _signature(shingles[record.id])
+        grams = _shingles(_body_words(record), word_ids)
+        sizes[record.id] = len(grams)
+        signature = _signature(grams)
+        del grams
         if not signature:
             continue
         for band in range(MINHASH_BANDS):
-            buckets[(band, signature[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS])].append(record.id)
+            buckets[hash((band, *signature[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS]))].append(record.id)
     # bands in common, counted within a window of each bucket
     bands_shared: dict[tuple[str, str], int] = defaultdict(int)
     for ids in buckets.values():
@@ -651,9 +665,9 @@ def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[Dupl
     union = _UnionFind()
     similarity: dict[tuple[str, str], float] = {}
     for a, b in sorted(candidates):
-        sa, sb = shingles[a], shingles[b]
-        if min(len(sa), len(sb)) < DUPLICATE_JACCARD * max(len(sa), len(sb)):
+        if min(sizes[a], sizes[b]) < DUPLICATE_JACCARD * max(sizes[a], sizes[b]):
             continue  # the sizes alone rule it out
+        sa, sb = shingles_of(a), shingles_of(b)
         work["duplicate_checks"] = work.get("duplicate_checks", 0) + 1
         jaccard = len(sa & sb) / len(sa | sb)
         if jaccard >= DUPLICATE_JACCARD:
@@ -668,7 +682,7 @@ def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[Dupl
             continue
         ordered = sorted(docs, key=lambda d: (by_id[d].document.metadata.published is None, by_id[d].document.metadata.published or "", d))
         kept, others = ordered[0], tuple(sorted(ordered[1:]))
-        sims = tuple((o, round(similarity.get((kept, o), len(shingles[kept] & shingles[o]) / len(shingles[kept] | shingles[o])), 3)) for o in others)
+        sims = tuple((o, round(similarity.get((kept, o), len(shingles_of(kept) & shingles_of(o)) / len(shingles_of(kept) | shingles_of(o))), 3)) for o in others)
         titles = tuple((d, _title(by_id[d])) for d in (kept, *others))
         features = [f"Jaccard of {SHINGLE}-word shingles >= {DUPLICATE_JACCARD}"]
         if all(s == 1.0 for _, s in sims):
