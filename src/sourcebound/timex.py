@@ -492,29 +492,36 @@ class _Context:
         self.sentences = sentences
         self.reference: tuple[str, tuple[int | None, int, int]] | None = None  # (id, (y, m, d))
         self.reference_start: int | None = None
+        self._cues: dict[tuple[int, int], tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
 
     def forward(self, cand: _Candidate) -> bool:
         """Whether the nearest tense cue in the sentence points past the DCT."""
-        s, e = _sentence_bounds(self.text, cand.start, cand.end, self.sentences)
+        future_spans, past_spans = self._tense_cues(*_sentence_bounds(self.text, cand.start, cand.end, self.sentences))
 
-        future_spans = [m.span() for m in _FUTURE.finditer(self.text, s, e)]
-
-        def distance(regex: re.Pattern[str]) -> int | None:
+        def distance(spans: list[tuple[int, int]]) -> int | None:
             best = None
-            for m in regex.finditer(self.text, s, e):
-                if cand.start <= m.start() < cand.end:
+            for start, end in spans:
+                if cand.start <= start < cand.end:
                     continue
-                if regex is _PAST and any(a <= m.start() < b for a, b in future_spans):
-                    continue  # "will be held" is future
-                d = cand.start - m.end() if m.end() <= cand.start else m.start() - cand.end
+                d = cand.start - end if end <= cand.start else start - cand.end
                 best = d if best is None else min(best, d)
             return best
 
-        future = distance(_FUTURE)
+        future = distance(future_spans)
         if future is None:
             return False
-        past = distance(_PAST)
+        past = distance(past_spans)
         return past is None or future < past
+
+    def _tense_cues(self, s: int, e: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The future and past cues of the sentence ``text[s:e]``, read once per sentence."""
+        cues = self._cues.get((s, e))
+        if cues is None:
+            future = [m.span() for m in _FUTURE.finditer(self.text, s, e)]
+            # "will be held" is future: a past cue inside a future one does not count
+            past = [m.span() for m in _PAST.finditer(self.text, s, e) if not any(a <= m.start() < b for a, b in future)]
+            cues = self._cues[(s, e)] = (future, past)
+        return cues
 
 
 def _mod_of(phrase: str | None) -> str | None:
@@ -1209,10 +1216,12 @@ def extract_times(
             ctx.reference = (ids[("point", i)], norm.day)
             ctx.reference_start = c.start
 
+    sentence_starts = [s for s, _ in sentence_spans] if sentence_spans else []
+
     def sentence_of(pos: int) -> str | None:
         if not sentence_spans or not sentence_ids:
             return None
-        k = bisect_right([s for s, _ in sentence_spans], pos) - 1
+        k = bisect_right(sentence_starts, pos) - 1
         return sentence_ids[k] if k >= 0 and pos < sentence_spans[k][1] else None
 
     out: list[TimeExpression] = []
