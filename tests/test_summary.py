@@ -124,3 +124,17 @@ def test_a_document_without_attributions_or_assertions():
 @pytest.mark.parametrize("name", sorted(COVERAGE_FLOORS))
 def test_coverage_of_the_gold_summaries(records, name):
     assert evaluate_summaries(records)[name] >= COVERAGE_FLOORS[name]
+
+
+def test_quoted_content_around_an_according_to_phrase_is_two_passages():
+    # The source phrase sits inside the content: quoting the words around it as
+    # one passage would put words side by side that the text does not have.
+    text = (
+        "Urgent: Drone Over Moscow in Major Security Alert The intercepted drones, according to preliminary "
+        "assessments, appear to be equipped with advanced guidance systems, raising questions about "
+        "the scale of Ukraine’s capabilities in asymmetric warfare.\n"
+    )
+    record = process_document(document_from_text(text, "spliced"))
+    lines = [line for line in record.summary if line.text.startswith("According to preliminary assessments")]
+    assert lines and "The intercepted drones … appear to be equipped" in lines[0].text
+    assert record.bounds == ()

@@ -270,6 +270,7 @@ def _attributed(record: DocumentRecord, attribution: Any, headline_near: set[str
     cue = attribution.cue
     lemma = attribution.cue_lemma
     body = content.text
+    spliced: tuple[str, str] | None = None
     if lemma == "according to":
         # The content holds the whole clause: leave the "according to" phrase out.
         cut_end = cue.end
@@ -281,6 +282,7 @@ def _attributed(record: DocumentRecord, attribution: Any, headline_near: set[str
             head = text[content.start : cue.start].rstrip(" ,")
             tail = text[cut_end : content.end].lstrip(" ,")
             body = f"{head} {tail}".strip() if tail else head
+            spliced = (head, tail) if head and tail else None
     if _words_of(body) < _MIN_CONTENT_WORDS:
         return None
     content_first = content.end <= cue.start and lemma != "according to"
@@ -289,6 +291,10 @@ def _attributed(record: DocumentRecord, attribution: Any, headline_near: set[str
         # source said is not the content span.
         return None
     neutral, quoted = _neutral_content(body)
+    if quoted and spliced is not None:
+        # Quoted words must stand as the text has them: the words around the
+        # "according to" phrase are two passages, joined by an ellipsis.
+        neutral, quoted = _neutral_content(f"{spliced[0]} … {spliced[1]}")
     if not quoted:
         neutral = _lower_first(neutral)
     shown = _quoted(neutral) if quoted else neutral
