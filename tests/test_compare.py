@@ -231,3 +231,11 @@ def test_comparisons_grow_near_linearly() -> None:
     assert counts[100] > 0
     growth = counts[1000] / counts[100]
     assert growth < 15, counts  # all pairs would grow a hundredfold
+
+
+def test_a_source_name_with_a_loaded_word_is_quoted_in_compare_lines() -> None:
+    from sourcebound.compare import _source_words
+
+    assert _source_words("Sergei Sobyanin", "person") == "Sergei Sobyanin"
+    assert _source_words("Urgent: Russian Defense Systems", "organisation") == "“Urgent: Russian Defense Systems”"
+    assert _source_words("officials", "group") == "“officials”"

@@ -68,6 +68,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .language import find_loaded_terms
 from .quantities import Quantity
 from .rules import quantities as QR
 
@@ -392,8 +393,12 @@ def _dates_differ(a: Sequence[str], b: Sequence[str]) -> bool:
 
 def _source_words(name: str, kind: str) -> str:
     """A source as the Compare page's lines name it: a person or organisation by
-    name, an unnamed group or anonymous individual in the document's words, quoted."""
-    return name if kind in ("person", "organisation") else f"“{name}”"
+    name, an unnamed group or anonymous individual in the document's words, quoted;
+    so is a name with a loaded word in it (a headline read as part of the name),
+    which the site never says in its own voice."""
+    if kind in ("person", "organisation") and not find_loaded_terms(name):
+        return name
+    return f"“{name}”"
 
 
 def _source_index(entities: Sequence[Any]) -> dict[Member, Any]:
