@@ -7,6 +7,7 @@ removed (the manifest remembers which files are ours).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from dataclasses import dataclass
@@ -84,7 +85,16 @@ def generate(
     if strict_inputs and ledger.rejected:
         names = ", ".join(item.path for item in ledger.rejected)
         raise StrictModeFailure(f"{len(ledger.rejected)} input file(s) rejected in strict mode: {names}")
-    result = sync_generated(docs_dir, render_site(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to))
+    # The ledger lives as long as the pages are made from it: the cycle collector
+    # need not walk its records again and again while the pages are built.
+    gc.collect()
+    gc.freeze()
+    try:
+        pages = render_site(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to)
+    finally:
+        gc.unfreeze()
+    result = sync_generated(docs_dir, pages)
+    del pages
     log.info(
         "sourcebound: %d documents, %d inputs (%s); %d pages written, %d unchanged, %d removed",
         len(ledger.records),
