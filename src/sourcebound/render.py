@@ -8,7 +8,10 @@ shown as text wherever it appears.
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +28,36 @@ from .naming import display_title
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import corpus_timeline
 from .timeline_pages import corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js
+
+#: Below this many documents one process makes every page.
+PARALLEL_PAGES_MINIMUM = 200
+#: Pages made by one task of a worker process.
+PAGES_CHUNK = 50
+
+#: The page-making jobs of the render in progress; worker processes forked from
+#: this one see them as they were when the work was shared out.
+_JOBS: list[tuple[Callable[[int], list[tuple[str, str]]], int]] = []
+
+
+def _run_jobs(span: tuple[int, int]) -> list[tuple[str, str]]:
+    return [page for make, index in _JOBS[span[0] : span[1]] for page in make(index)]
+
+
+def _make_pages(jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]], workers: int) -> list[tuple[str, str]]:
+    """Run every job (a page maker and its argument): in this process, or, with
+    ``workers`` > 1 where processes can be forked, across that many processes
+    that inherit the ledger instead of receiving a copy of it."""
+    global _JOBS
+    if workers <= 1 or len(jobs) <= PAGES_CHUNK or "fork" not in multiprocessing.get_all_start_methods():
+        return [page for make, index in jobs for page in make(index)]
+    _JOBS = jobs
+    try:
+        spans = [(start, min(start + PAGES_CHUNK, len(jobs))) for start in range(0, len(jobs), PAGES_CHUNK)]
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [page for made in pool.map(_run_jobs, spans) for page in made]
+    finally:
+        _JOBS = []
+
 
 #: Documents listed on the home page; all of them are on the Documents page.
 HOME_DOCUMENTS = 25
@@ -219,11 +252,19 @@ def source_page_names(entities: Any) -> dict[str, str]:
 
 
 def render_site(
-    ledger: Ledger, *, site_title: str = "sourcebound", site_url: str | None = None, search_text_up_to: int = SEARCH_TEXT_UP_TO
+    ledger: Ledger,
+    *,
+    site_title: str = "sourcebound",
+    site_url: str | None = None,
+    search_text_up_to: int = SEARCH_TEXT_UP_TO,
+    workers: int = 1,
+    parallel_minimum: int = PARALLEL_PAGES_MINIMUM,
 ) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder.
     ``search_text_up_to``: the documents' full text is indexed for search when
-    there are at most this many documents (their summaries always are)."""
+    there are at most this many documents (their summaries always are).
+    ``workers``: processes that make the per-document and per-source pages when
+    there are at least ``parallel_minimum`` documents; the pages never depend on it."""
     search_text = len(ledger.records) <= search_text_up_to
     pages: dict[str, str] = {}
     timeline = corpus_timeline(published_records(ledger))
@@ -243,15 +284,25 @@ def render_site(
         return claim_mark_counts(ledger, document_id, attribution_id, depth, records)
 
     source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
-    for record in ledger.records:
-        pages[f"documents/{record.id}.md"] = _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text)
+    claims = claims_by_id(ledger)
+
+    def document_pages(index: int) -> list[tuple[str, str]]:
+        record = ledger.records[index]
+        made = [(f"documents/{record.id}.md", _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text))]
         if record.document.metadata.text_visible:
-            pages[f"timeline/{record.id}.md"] = document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)
+            made.append((f"timeline/{record.id}.md", document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)))
+        return made
+
+    def entity_page(index: int) -> list[tuple[str, str]]:
+        entity = ledger.entities[index]
+        return [(f"sources/{page_names[entity.id]}.md", source_page(ledger, entity, titles, marks, claims, records))]
+
+    # One page per document and per source: the bulk of the work, shared out
+    # among processes for a large corpus.
+    jobs = [(document_pages, i) for i in range(len(ledger.records))] + [(entity_page, i) for i in range(len(ledger.entities))]
+    pages.update(_make_pages(jobs, workers if len(ledger.records) >= parallel_minimum else 1))
     pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
     pages["sources/index.md"] = sources_index_page(ledger, ledger.entities, titles, page_names)
-    claims = claims_by_id(ledger)
-    for entity in ledger.entities:
-        pages[f"sources/{page_names[entity.id]}.md"] = source_page(ledger, entity, titles, marks, claims, records)
     pages["timeline.md"] = corpus_timeline_page(ledger, timeline, titles, entity_of)
     pages["summaries.md"] = summaries_page(ledger, titles, mark_counts)
     pages["compare.md"] = compare_page(ledger, titles)

@@ -90,7 +90,7 @@ def generate(
     gc.collect()
     gc.freeze()
     try:
-        pages = render_site(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to)
+        pages = render_site(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers)
     finally:
         gc.unfreeze()
     result = sync_generated(docs_dir, pages)
