@@ -47,3 +47,15 @@ def test_ids_in_blocks_are_declared_for_anchor_validation() -> None:
 def test_a_page_without_blocks_is_unchanged() -> None:
     assert protect("# Plain\n\ntext\n") == ("# Plain\n\ntext\n", [])
     assert restore("<p>x</p>", []) == "<p>x</p>"
+
+
+def test_an_unindexed_block_stays_a_placeholder_until_the_page_is_finished() -> None:
+    page = "# T\n" + html_block("<p>indexed words</p>") + html_block('<p id="x-s1">unindexed words</p>', indexed=False)
+    protected, blocks = protect(page)
+    assert [b.indexed for b in blocks] == [True, False]
+    content = restore(convert(protected), blocks, indexed_only=True)
+    # What the search index reads: the indexed block only.
+    assert "indexed words" in content and "unindexed words" not in content
+    assert element_ids(blocks) == {"x-s1"}
+    finished = restore(f"<html><body>{content}</body></html>", blocks)
+    assert '<p id="x-s1">unindexed words</p>' in finished and "sourcebound:block" not in finished

@@ -97,7 +97,8 @@ def test_no_stage_raises_on_arbitrary_text(text: str) -> None:
             # is HTML-escaped for the theme); the body is what a reader's browser parses.
             body = content.split("\n---\n", 1)[1] if content.startswith("---\n") else content
             # The only comments allowed are the site's own pre-rendered HTML markers.
-            body = body.replace(htmlblocks.OPEN, "").replace(htmlblocks.CLOSE, "")
+            for marker in (htmlblocks.OPEN, htmlblocks.OPEN_UNINDEXED, htmlblocks.CLOSE):
+                body = body.replace(marker, "")
             assert not [m for m in ACTIVE_MARKUP if m in body], path
             assert "<" not in content.split("\n---\n", 1)[0].split("title:", 1)[-1].split("\n", 1)[0]
     for expression in record.times:

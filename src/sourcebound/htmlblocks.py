@@ -14,7 +14,10 @@ and the plugin lifts each block out before Markdown runs
 (:func:`protect`, from ``on_page_markdown``), leaving a one-line placeholder,
 and puts it back into the page's HTML afterwards (:func:`restore`, from
 ``on_page_content``), declaring the element ids it contains so that MkDocs'
-anchor validation knows them.
+anchor validation knows them. A block opened with ``OPEN_UNINDEXED`` is kept
+out of the search index: it goes back into the page only once the theme has
+made the finished page (``on_post_page``), after the search plugin has read the
+content, which it then need not parse at all.
 
 Without the plugin the page is still correct: a block is a raw HTML block,
 which Markdown leaves as it is, only more slowly. Inside a block there is no
@@ -27,32 +30,49 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from markupsafe import Markup
 
 OPEN = "<!-- sourcebound:html -->"
+#: Opens a block that the search index must not hold (see :func:`restore`).
+OPEN_UNINDEXED = "<!-- sourcebound:html unindexed -->"
 CLOSE = "<!-- /sourcebound:html -->"
+_OPENING = "<!-- sourcebound:html"
 
 _PLACEHOLDER = re.compile(r"<!-- sourcebound:block (\d+) -->")
 _ID = re.compile(r"""\sid="([^"<>]*)\"""")
 
 
-def html_block(*parts: str) -> Markup:
+@dataclass(frozen=True)
+class Block:
+    html: str
+    #: False: kept out of the search index.
+    indexed: bool = True
+
+
+def html_block(*parts: str, indexed: bool = True) -> Markup:
     """``parts`` (trusted, escaped HTML) as one block that Markdown will not parse."""
-    return Markup(f"\n{OPEN}\n{''.join(parts)}\n{CLOSE}\n")
+    return Markup(f"\n{OPEN if indexed else OPEN_UNINDEXED}\n{''.join(parts)}\n{CLOSE}\n")
 
 
-def protect(markdown: str) -> tuple[str, list[str]]:
+def protect(markdown: str) -> tuple[str, list[Block]]:
     """The page's Markdown with every block replaced by a placeholder, and the blocks."""
-    blocks: list[str] = []
+    blocks: list[Block] = []
     parts: list[str] = []
     position = 0
-    while (start := markdown.find(OPEN, position)) >= 0:
+    while (start := markdown.find(_OPENING, position)) >= 0:
+        opening_end = markdown.find("-->", start)
         end = markdown.find(CLOSE, start)
-        if end < 0:
+        if end < 0 or opening_end < 0:
             break
+        opening = markdown[start : opening_end + 3]
+        if opening not in (OPEN, OPEN_UNINDEXED):
+            parts.append(markdown[position : opening_end + 3])
+            position = opening_end + 3
+            continue
         parts.append(markdown[position:start])
-        blocks.append(markdown[start + len(OPEN) : end].strip("\n"))
+        blocks.append(Block(markdown[opening_end + 3 : end].strip("\n"), indexed=opening == OPEN))
         # Blank lines around: the placeholder is a raw HTML block of its own.
         parts.append(f"\n<!-- sourcebound:block {len(blocks) - 1} -->\n")
         position = end + len(CLOSE)
@@ -60,13 +80,20 @@ def protect(markdown: str) -> tuple[str, list[str]]:
     return "".join(parts), blocks
 
 
-def restore(html: str, blocks: list[str]) -> str:
-    """The rendered page with its blocks back in place of their placeholders."""
+def restore(html: str, blocks: list[Block], *, indexed_only: bool = False) -> str:
+    """The page's HTML with its blocks back in place of their placeholders; with
+    ``indexed_only``, those kept out of the search index stay placeholders, to be
+    restored in the finished page, after the search index has read the content."""
     if not blocks:
         return html
-    return _PLACEHOLDER.sub(lambda m: blocks[int(m.group(1))], html)
+
+    def block(match: re.Match[str]) -> str:
+        found = blocks[int(match.group(1))]
+        return match.group(0) if indexed_only and not found.indexed else found.html
+
+    return _PLACEHOLDER.sub(block, html)
 
 
-def element_ids(blocks: Iterable[str]) -> set[str]:
+def element_ids(blocks: Iterable[Block]) -> set[str]:
     """Every ``id`` attribute in ``blocks`` (values are written by sourcebound, escaped)."""
-    return {found for block in blocks for found in _ID.findall(block)}
+    return {found for block in blocks for found in _ID.findall(block.html)}

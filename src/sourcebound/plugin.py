@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from .cache import RecordCache
 from .errors import SourceboundError
-from .htmlblocks import element_ids, protect, restore
+from .htmlblocks import Block, element_ids, protect, restore
 from .render import SEARCH_TEXT_UP_TO
 from .site import generate
 
@@ -52,7 +52,7 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
     def __init__(self) -> None:
         super().__init__()
         #: Blocks lifted out of a page's Markdown until its HTML is ready.
-        self._blocks: dict[str, list[str]] = {}
+        self._blocks: dict[str, list[Block]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Reproducible output: MkDocs stamps sitemap.xml.gz with the build time
@@ -103,10 +103,18 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
 
     @event_priority(50)  # before any other plugin reads the HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        blocks = self._blocks.pop(page.file.src_uri, [])
+        blocks = self._blocks.get(page.file.src_uri, [])
         if blocks and page.present_anchor_ids is not None:
             page.present_anchor_ids |= element_ids(blocks)
-        return restore(html, blocks)
+        if all(block.indexed for block in blocks):
+            self._blocks.pop(page.file.src_uri, None)
+        return restore(html, blocks, indexed_only=True)
+
+    @event_priority(50)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # Blocks kept out of the search index join the finished page.
+        blocks = self._blocks.pop(page.file.src_uri, [])
+        return restore(output, blocks) if blocks else output
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
         server.watch(str(self._corpus_dir(config)))
