@@ -10,7 +10,8 @@ For each corpus size it prints:
 - the end-to-end ``sourcebound build`` (pipeline + MkDocs) beside a plain
   ``mkdocs build`` of the same number of ordinary Markdown pages, with the same
   theme and plugins but no sourcebound (pages out of the navigation, as ours);
-- peak memory (resident set size, summed over the process and its workers).
+- peak memory (proportional set size, summed over the process and its workers,
+  so pages a forked worker shares with its parent count once).
 
 For one size (1,000 documents by default) it also measures incremental
 rebuilds: full build, nothing changed, one document added, one changed, with
@@ -154,7 +155,7 @@ def make_corpus(folder: Path, count: int, seed: int = 7) -> int:
 
 
 # --------------------------------------------------------------------------
-# Measuring a child process: wall time and peak RSS of its whole process tree
+# Measuring a child process: wall time and peak memory of its whole process tree
 # --------------------------------------------------------------------------
 
 _PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -162,13 +163,27 @@ _PAGE = os.sysconf("SC_PAGE_SIZE")
 MEMORY_LIMIT = 8 * 2**30
 
 
+def _memory(pid: int) -> int:
+    """Bytes of memory that process ``pid`` holds: its proportional set size
+    (pages shared with other processes, such as forked workers, counted once
+    across them), or its resident set size where the kernel gives no PSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/statm") as handle:
+        return int(handle.read().split()[1]) * _PAGE
+
+
 def _tree_rss(pid: int) -> int:
     total, stack = 0, [pid]
     while stack:
         current = stack.pop()
         try:
-            with open(f"/proc/{current}/statm") as handle:
-                total += int(handle.read().split()[1]) * _PAGE
+            total += _memory(current)
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as handle:
                     stack.extend(int(child) for child in handle.read().split())
@@ -623,7 +638,7 @@ def run_size(folder: Path, size: int, args: argparse.Namespace) -> dict[str, obj
     if all(k in figures for k in EXTRACTION):
         extraction = sum(float(figures[k + "_cpu"]) for k in EXTRACTION)  # type: ignore[arg-type]
         print(f"  extraction (read + process_document): {1000 * extraction / size:.2f} ms cpu a document = {extraction / base:.0f}x the baseline")
-    print(f"  peak RSS of the stage run {stages.peak_mb:.0f} MB{'; STOPPED (time or memory limit)' if stages.timed_out else ''}; load {load()}", flush=True)
+    print(f"  peak memory of the stage run {stages.peak_mb:.0f} MB{'; STOPPED (time or memory limit)' if stages.timed_out else ''}; load {load()}", flush=True)
 
     runs: dict[str, object] = {}
     for workers in (1, args.workers):
@@ -631,7 +646,7 @@ def run_size(folder: Path, size: int, args: argparse.Namespace) -> dict[str, obj
         inner = measured.json_lines().get("seconds")
         runs[str(workers)] = {"seconds": measured.seconds, "inner_seconds": inner, "cpu": measured.cpu, "peak_mb": measured.peak_mb, "timed_out": measured.timed_out}
         inner_text = f"{float(inner):.2f} s ({1000 * float(inner) / size:.2f} ms/doc)" if inner is not None else fmt_time(measured)  # type: ignore[arg-type]
-        print(f"  extraction build_ledger(workers={workers}): {inner_text}; cpu {measured.cpu:.1f} s; process with start-up {measured.seconds:.2f} s; peak RSS {measured.peak_mb:.0f} MB; load {load()}", flush=True)
+        print(f"  extraction build_ledger(workers={workers}): {inner_text}; cpu {measured.cpu:.1f} s; process with start-up {measured.seconds:.2f} s; peak memory {measured.peak_mb:.0f} MB; load {load()}", flush=True)
     one, many = runs["1"].get("inner_seconds"), runs[str(args.workers)].get("inner_seconds")  # type: ignore[union-attr]
     if one and many:
         print(f"  speed-up with {args.workers} workers: {float(one) / float(many):.2f}x")
@@ -653,9 +668,9 @@ def run_size(folder: Path, size: int, args: argparse.Namespace) -> dict[str, obj
     plain = _mkdocs_build(plain_project(folder / "plain", corpus, site_pages), args.timeout)
     plain_info = plain.json_lines()
     out["plain_mkdocs"] = {"seconds": plain.seconds, "cpu": plain.cpu, "peak_mb": plain.peak_mb, "pages": site_pages, **plain_info}
-    print(f"  plain mkdocs build, {site_pages:,} pages (as many as the site): {fmt_time(plain)}, cpu {plain.cpu:.1f} s ({1000 * plain.cpu / site_pages:.1f} ms/page), peak RSS {plain.peak_mb:.0f} MB")
+    print(f"  plain mkdocs build, {site_pages:,} pages (as many as the site): {fmt_time(plain)}, cpu {plain.cpu:.1f} s ({1000 * plain.cpu / site_pages:.1f} ms/page), peak memory {plain.peak_mb:.0f} MB")
     print(f"    pages: {_pages_cpu(plain_info)}")
-    print(f"  sourcebound build, cold cache, {site_pages:,} pages: {fmt_time(built)}, cpu {built.cpu:.1f} s ({1000 * built.cpu / size:.1f} ms/doc), peak RSS {built.peak_mb:.0f} MB; "
+    print(f"  sourcebound build, cold cache, {site_pages:,} pages: {fmt_time(built)}, cpu {built.cpu:.1f} s ({1000 * built.cpu / size:.1f} ms/doc), peak memory {built.peak_mb:.0f} MB; "
           f"pipeline + page writing {generated:.1f} s wall; {info['warnings']} warnings")
     print(f"    pages: {_pages_cpu(info)}")
     print(f"  ratio sourcebound build / plain mkdocs of as many pages: {built.seconds / plain.seconds:.2f}x wall, {built.cpu / max(plain.cpu, 1e-9):.2f}x cpu; load {load()}", flush=True)
@@ -734,7 +749,7 @@ def summary(results: dict[str, object], sizes: list[int], args: argparse.Namespa
         print(f"  {label:<34}" + "".join(cells))
     print("  " + f"{'extraction wall s, 1 worker':<34}" + "".join(f"{_fmt(table[str(s)]['extraction'].get('1', {}).get('inner_seconds')):>12}" for s in sizes))  # type: ignore[union-attr]
     print("  " + f"{f'extraction wall s, {args.workers} workers':<34}" + "".join(f"{_fmt(table[str(s)]['extraction'].get(str(args.workers), {}).get('inner_seconds')):>12}" for s in sizes))  # type: ignore[union-attr]
-    print("  " + f"{'peak RSS, stage run (MB)':<34}" + "".join(f"{table[str(s)]['stages']['peak_mb']:>12.0f}" for s in sizes))  # type: ignore[index]
+    print("  " + f"{'peak memory, stage run (MB)':<34}" + "".join(f"{table[str(s)]['stages']['peak_mb']:>12.0f}" for s in sizes))  # type: ignore[index]
 
     print("\n== Targets")
     largest = max(sizes)
