@@ -247,7 +247,11 @@ class Mark:
     cluster: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "other": list(self.other), "reason": self.reason, "cluster": self.cluster}
+        # A mark behind a cluster gives that cluster's reasons, which the cluster
+        # lists (``features``): they are not repeated for each of its marks.
+        if self.cluster is not None:
+            return {"kind": self.kind, "other": list(self.other), "cluster": self.cluster}
+        return {"kind": self.kind, "other": list(self.other), "reason": self.reason, "cluster": None}
 
 
 @dataclass(frozen=True)
