@@ -291,6 +291,23 @@ class Comparison:
 # ---------------------------------------------------------------------------
 
 
+def _strongest_pairs(shared: Iterable[tuple[tuple[Any, Any], int]], limit: int, *, minimum: int = 1) -> set[tuple[Any, Any]]:
+    """From ``((a, b), how much a and b share)``: for each item, the ``limit``
+    items it shares the most with (at least ``minimum``; ties by the other item),
+    as unordered pairs, the smaller item first."""
+    partners: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
+    for (a, b), times in shared:
+        if times >= minimum:
+            partners[a].append((-times, b))
+            partners[b].append((-times, a))
+    pairs: set[tuple[Any, Any]] = set()
+    for a, found in partners.items():
+        found.sort()
+        for _, b in found[:limit]:
+            pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
 _TAIL_NUMBER = re.compile(r"(\d+)$")
 
 
@@ -494,18 +511,9 @@ def _candidate_pairs(claims: Sequence[_Claim], forms: Sequence[Sequence[int]], g
             for j in members[position + 1 : position + 1 + WINDOW]:
                 if doc is None or only_in[j] != doc:
                     shared[i * count + j] += 1
-    partners: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for key, times in shared.items():
-        i, j = divmod(key, count)
-        partners[i].append((-times, j))
-        partners[j].append((-times, i))
-    pairs: set[tuple[int, int]] = set()
-    for i, found in partners.items():
-        found.sort()
-        for _, j in found[:CANDIDATES_PER_CLAIM]:
-            a, b = order[i], order[j]
-            pairs.add((a, b) if a < b else (b, a))
-    return sorted(pairs)
+    strongest = _strongest_pairs(((divmod(key, count), times) for key, times in shared.items()), CANDIDATES_PER_CLAIM)
+    pairs = {(order[i], order[j]) for i, j in strongest}
+    return sorted((a, b) if a < b else (b, a) for a, b in pairs)
 
 
 def _generic(claims: Sequence[_Claim]) -> frozenset[str]:
@@ -661,16 +669,7 @@ def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[Dupl
             for b in ids[position + 1 : position + 1 + WINDOW]:
                 bands_shared[(a, b)] += 1
     # each document's candidates: those sharing the most bands, at least DUPLICATE_BANDS
-    partners: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for (a, b), times in bands_shared.items():
-        if times >= DUPLICATE_BANDS:
-            partners[a].append((-times, b))
-            partners[b].append((-times, a))
-    candidates: set[tuple[str, str]] = set()
-    for a, found in partners.items():
-        found.sort()
-        for _, b in found[:WINDOW]:
-            candidates.add((a, b) if a < b else (b, a))
+    candidates = _strongest_pairs(bands_shared.items(), WINDOW, minimum=DUPLICATE_BANDS)
     union = _UnionFind()
     similarity: dict[tuple[str, str], float] = {}
     for a, b in sorted(candidates):

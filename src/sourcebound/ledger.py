@@ -45,6 +45,18 @@ def metadata_json(metadata: Metadata) -> dict[str, Any]:
     }
 
 
+def _identity_json(record: DocumentRecord) -> dict[str, Any]:
+    """What identifies and describes a document, first in each of its entries."""
+    document = record.document
+    return {
+        "id": document.id,
+        "source": document.source,
+        "format": document.format.value,
+        "content_hash": document.content_hash,
+        "metadata": metadata_json(document.metadata),
+    }
+
+
 def document_json(record: DocumentRecord, *, public: bool = False) -> dict[str, Any]:
     """One document's entry; ``public`` drops text the metadata withholds."""
     document = record.document
@@ -52,11 +64,7 @@ def document_json(record: DocumentRecord, *, public: bool = False) -> dict[str, 
     segmentation = record.segmentation
     headline = segmentation.headline
     return {
-        "id": document.id,
-        "source": document.source,
-        "format": document.format.value,
-        "content_hash": document.content_hash,
-        "metadata": metadata_json(document.metadata),
+        **_identity_json(record),
         "dct": {"value": record.dct, "origin": record.dct_origin} if record.dct else None,
         "headline": headline.id if headline else None,
         "text": document.text if show_text else None,
@@ -159,13 +167,8 @@ def document_data_path(document_id: str) -> str:
 def document_entry_json(record: DocumentRecord) -> dict[str, Any]:
     """A document's entry in the published index: what identifies and describes
     it, how much was extracted from it, and its own file (relative to the index)."""
-    document = record.document
     return {
-        "id": document.id,
-        "source": document.source,
-        "format": document.format.value,
-        "content_hash": document.content_hash,
-        "metadata": metadata_json(document.metadata),
+        **_identity_json(record),
         "counts": {
             "paragraphs": len(record.segmentation.paragraphs),
             "sentences": len(record.segmentation.sentences),
@@ -175,7 +178,7 @@ def document_entry_json(record: DocumentRecord) -> dict[str, Any]:
             "loaded_terms": len(record.loaded_terms),
             "summary": len(record.summary),
         },
-        "file": f"documents/{document.id}.json",
+        "file": document_data_path(record.id).removeprefix("data/"),
     }
 
 
