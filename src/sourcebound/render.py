@@ -347,8 +347,8 @@ def render_site(
     )
     pages["data.md"] = render_template("data.md.j2", files=files)
     # The home page lists the most recently published documents, the Documents page all.
-    newest = sorted(ledger.records, key=lambda r: r.document.metadata.published or "", reverse=True)[:HOME_DOCUMENTS]
-    home_rows = [row for row in rows if row.id in {r.id for r in newest}] if len(rows) > HOME_DOCUMENTS else rows
+    newest = {r.id for r in sorted(ledger.records, key=lambda r: r.document.metadata.published or "", reverse=True)[:HOME_DOCUMENTS]}
+    home_rows = [row for row in rows if row.id in newest]
     pages["index.md"] = render_template(
         "home.md.j2",
         site_title=site_title,

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from .model import DocumentRecord, Ledger
 from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .naming import short_title
-from .timeline_pages import cite_link, sentence_number, sentence_of
+from .timeline_pages import cite_link, sentence_of
 
 #: How each kind of source is named on the pages.
 KIND_WORDS = {
@@ -86,7 +86,7 @@ def claim_view(record: DocumentRecord, attribution: Any, title: str, depth: int,
         markers=tuple(span_text(record, m.span) or m.kind for m in attribution.markers),
         content=span_text(record, attribution.content),
         sentence=record.sentence_text(sentence) if sentence is not None and record.document.metadata.text_visible else "",
-        cite=cite_link(record, attribution.sentence_id, depth, label=f"sentence {sentence_number(record, attribution.sentence_id)}" if here else None, here=here),
+        cite=cite_link(record, attribution.sentence_id, depth, here=here),
         nested=attribution.parent is not None,
         marks=marks(record.id, attribution.id, depth),
     )
@@ -186,7 +186,7 @@ def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str], marks
             {
                 "text": span_text(record, m.span) or m.kind,
                 "kind": m.kind,
-                "cite": cite_link(record, a.sentence_id, 1, label=f"sentence {_sentence_n(record, a.sentence_id)}", here=True),
+                "cite": cite_link(record, a.sentence_id, 1, here=True),
             }
             for m, a in markers
         ],
@@ -201,7 +201,3 @@ def sourcing_profile(record: DocumentRecord, entity_of: Mapping[str, str], marks
         ],
     }
 
-
-def _sentence_n(record: DocumentRecord, sentence_id: str) -> int | str:
-    n = sentence_number(record, sentence_id)
-    return "?" if n is None else n

@@ -74,9 +74,10 @@ def cite_link(record: DocumentRecord, sentence_id: str | None, depth: int, label
     """A link that opens the document page at the highlighted sentence; its
     tooltip names the document in full. ``here``: the link is on that document's
     own page, so it needs only the anchor and no tooltip."""
-    if here and sentence_id:
-        return Markup(f'<a class="sb-cite" href="#{sentence_id}">{escape_text(label or f"sentence {sentence_number(record, sentence_id)}")}</a>')
     n = sentence_number(record, sentence_id)
+    if here and sentence_id:
+        shown = label or f"sentence {n if n is not None else '?'}"
+        return Markup(f'<a class="sb-cite" href="#{sentence_id}">{escape_text(shown)}</a>')
     text = label or (f"{short_title(record)}, sentence {n}" if n is not None else short_title(record))
     tooltip = escape_text(f"{display_title(record)} ({record.document.source})")
     return Markup(f'<a class="sb-cite" href="{sentence_href(record.id, sentence_id, depth)}" title="{tooltip}">{escape_text(text)}</a>')
