@@ -272,3 +272,33 @@ def test_search_holds_summaries_always_and_the_full_text_up_to_a_corpus_size(bui
     summaries = [t for loc, t in entries.items() if loc.startswith("documents/") and loc.endswith("#summary")]
     assert len(summaries) == 2 and any("Sobyanin" in t for t in summaries)
     assert any("38" in t for t in summaries) and any("Belgorod" in t for t in summaries)
+
+
+def _primary_nav(page: Path) -> str:
+    html = page.read_text("utf-8")
+    found = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', html, re.S)
+    assert found, page
+    return found[0]
+
+
+def test_navigation_on_pages_outside_it_links_from_their_folder(built: Path) -> None:
+    # Pages outside the navigation share one rendering of it per folder: it must
+    # be the same on each, mark nothing active, and link correctly from there.
+    outside = {
+        "documents": sorted((built / "documents").glob("0*.html")),
+        "sources": sorted(p for p in (built / "sources").glob("*.html") if p.name != "index.html"),
+        "timeline": sorted((built / "timeline").glob("*.html")),
+    }
+    for folder, pages in outside.items():
+        assert len(pages) >= 2, folder
+        navs = {_primary_nav(page) for page in pages}
+        assert len(navs) == 1, folder
+        nav = navs.pop()
+        assert "md-nav__link--active" not in nav and "md-nav__item--active" not in nav
+        links = re.findall(r'href="([^"#]+)', nav)
+        assert len(links) >= 12
+        for link in links:
+            assert (pages[0].parent / link).resolve().is_file(), (folder, link)
+    # A page in the navigation is marked active there, as the theme does.
+    summaries = _primary_nav(built / "summaries.html")
+    assert re.search(r'<a href="summaries.html" class="md-nav__link md-nav__link--active">', summaries), summaries

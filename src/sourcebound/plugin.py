@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
+
+from jinja2 import ChoiceLoader, DictLoader, Environment, PrefixLoader
 
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -18,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .cache import RecordCache
@@ -45,6 +49,44 @@ class SourceboundConfig(Config):
     (their titles and summaries are always indexed)."""
 
 
+#: The theme's own templates, reachable under this prefix once the plugin has
+#: put its own navigation template in front of them.
+THEME_PREFIX = "sourcebound-theme"
+
+#: The theme's navigation, rendered once per folder for pages that are not in
+#: it: on such a page no item is active, and the links differ only by the
+#: folder the page is in. Pages in the navigation render it as the theme does.
+NAV_TEMPLATE = (
+    "{%- set folder = sourcebound_nav_folder(page) -%}"
+    "{%- set rendered = sourcebound_nav_rendered(folder) -%}"
+    "{%- if rendered is none -%}"
+    "{%- set rendered -%}{%- include '" + THEME_PREFIX + "/partials/nav.html' -%}{%- endset -%}"
+    "{{- sourcebound_nav_remember(folder, rendered) -}}"
+    "{%- else -%}{{- rendered -}}{%- endif -%}"
+)
+
+
+class _NavigationCache:
+    """The rendered navigation of pages outside it, by folder."""
+
+    def __init__(self, in_nav: set[str]) -> None:
+        self.in_nav = in_nav
+        self.rendered: dict[str, str] = {}
+
+    def folder(self, page: Page | None) -> str | None:
+        if page is None or page.file.src_uri in self.in_nav:
+            return None
+        return posixpath.dirname(page.url)
+
+    def lookup(self, folder: str | None) -> str | None:
+        return None if folder is None else self.rendered.get(folder)
+
+    def remember(self, folder: str | None, rendered: str) -> str:
+        if folder is not None:
+            self.rendered[folder] = rendered
+        return rendered
+
+
 class SourceboundPlugin(BasePlugin[SourceboundConfig]):
     #: The reason the last build was stopped, for callers that report it themselves.
     failure: str | None = None
@@ -53,6 +95,8 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         super().__init__()
         #: Blocks lifted out of a page's Markdown until its HTML is ready.
         self._blocks: dict[str, list[Block]] = {}
+        #: Pages listed in the navigation (by source path).
+        self._in_nav: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Reproducible output: MkDocs stamps sitemap.xml.gz with the build time
@@ -94,6 +138,22 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
             raise PluginError(str(exc)) from exc
         finally:
             source_log.removeHandler(handler)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self._in_nav = {page.file.src_uri for page in nav.pages}
+        return nav
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # A corpus of N documents makes about 4N pages outside the navigation;
+        # rendering its items for each one cost as much as a plain page.
+        cache = _NavigationCache(self._in_nav)
+        theme = env.loader
+        assert theme is not None
+        env.loader = ChoiceLoader([DictLoader({"partials/nav.html": NAV_TEMPLATE}), theme, PrefixLoader({THEME_PREFIX: theme})])
+        if env.cache is not None:
+            env.cache.clear()
+        env.globals.update(sourcebound_nav_folder=cache.folder, sourcebound_nav_rendered=cache.lookup, sourcebound_nav_remember=cache.remember)
+        return env
 
     @event_priority(50)  # before any other plugin reads or changes the Markdown
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
