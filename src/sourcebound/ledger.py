@@ -13,6 +13,7 @@ so that no file grows with the number of documents beyond what can be opened.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
@@ -232,20 +233,27 @@ def _layout(value: Any, depth: int, parts: list[str]) -> None:
         parts.append(_encode(value))
 
 
-def published_files(ledger: Ledger, *, timeline: CorpusTimeline | None = None) -> tuple[dict[str, str], list[dict[str, str]]]:
+def published_document(record: DocumentRecord) -> tuple[str, str]:
+    """A document's published file: its path under the docs folder and its text
+    (text that the document's metadata withholds left out)."""
+    return document_data_path(record.id), published_dumps(document_json(record, public=True))
+
+
+def published_files(
+    ledger: Ledger, *, timeline: CorpusTimeline | None = None, documents: Mapping[str, str] | None = None
+) -> tuple[dict[str, str], list[dict[str, str]]]:
     """The published ledger: its files (path under the docs folder -> text, text
     that a document's metadata withholds left out) and one row per file, or group
     of files, for the Data page (``name``, ``href``, ``description``, ``size``).
 
     The index holds one small entry per document; each document's full record is
-    its own file, made and encoded one at a time. ``timeline``: the corpus
-    timeline of :func:`published_records`, when the caller has it already."""
-    files: dict[str, str] = {}
-    document_bytes = 0
-    for record in ledger.records:
-        text = published_dumps(document_json(record, public=True))
-        files[document_data_path(record.id)] = text
-        document_bytes += len(text.encode("utf-8"))
+    its own file (:func:`published_document`). ``timeline``: the corpus timeline
+    of :func:`published_records`, and ``documents``: the documents' files, when
+    the caller has them already."""
+    if documents is None:
+        documents = dict(published_document(record) for record in ledger.records)
+    files = dict(documents)
+    document_bytes = sum(len(text.encode("utf-8")) for text in files.values())
     index = published_dumps(index_json(ledger, timeline=timeline))
     rows = [
         {

@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .ledger import document_data_path, human_size, published_files, published_records
+from .ledger import document_data_path, human_size, published_document, published_files, published_records
 from .model import DocumentRecord, InputStatus, Ledger
 from .compare_pages import claim_mark_counts, claim_marks, compare_page
 from .feed import FEED_PATH, feed_xml
@@ -268,8 +268,6 @@ def render_site(
     search_text = len(ledger.records) <= search_text_up_to
     pages: dict[str, str] = {}
     timeline = corpus_timeline(published_records(ledger))
-    ledger_files, files = published_files(ledger, timeline=timeline)
-    pages.update(ledger_files)
     rows = [_row(r) for r in ledger.records]
     titles = {r.id: display_title(r) for r in ledger.records}
     page_names = source_page_names(ledger.entities)
@@ -288,7 +286,7 @@ def render_site(
 
     def document_pages(index: int) -> list[tuple[str, str]]:
         record = ledger.records[index]
-        made = [(f"documents/{record.id}.md", _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text))]
+        made = [published_document(record), (f"documents/{record.id}.md", _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text))]
         if record.document.metadata.text_visible:
             made.append((f"timeline/{record.id}.md", document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)))
         return made
@@ -300,7 +298,11 @@ def render_site(
     # One page per document and per source: the bulk of the work, shared out
     # among processes for a large corpus.
     jobs = [(document_pages, i) for i in range(len(ledger.records))] + [(entity_page, i) for i in range(len(ledger.entities))]
-    pages.update(_make_pages(jobs, workers if len(ledger.records) >= parallel_minimum else 1))
+    made = dict(_make_pages(jobs, workers if len(ledger.records) >= parallel_minimum else 1))
+    documents = {path: made.pop(path) for path in (document_data_path(record.id) for record in ledger.records)}
+    ledger_files, files = published_files(ledger, timeline=timeline, documents=documents)
+    pages.update(ledger_files)
+    pages.update(made)
     pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
     pages["sources/index.md"] = sources_index_page(ledger, ledger.entities, titles, page_names)
     pages["timeline.md"] = corpus_timeline_page(ledger, timeline, titles, entity_of)

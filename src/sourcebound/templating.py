@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import cache
 from typing import Any
 
@@ -20,13 +21,21 @@ from markupsafe import Markup
 _SPECIAL = "&<>\"'`*_[](){}#+!|\\~^=$:"
 #: Each special character -> its numeric character reference; a line break inside
 #: document text would end a table row or an HTML block, so it becomes a space.
-_ESCAPES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL} | {ord("\n"): " "}
+_ESCAPES = {c: f"&#{ord(c)};" for c in _SPECIAL} | {"\n": " "}
+#: Any character that needs escaping. Replacing what it finds is several times
+#: faster than ``str.translate``, which looks every character up.
+_NEEDS_ESCAPE = re.compile("[" + re.escape(_SPECIAL) + "\n]")
 NOT_STATED = "not stated"
+
+
+def _escape_match(found: re.Match[str]) -> str:
+    return _ESCAPES[found[0]]
 
 
 def escape_text(value: object) -> str:
     """Untrusted text -> a string that renders literally in Markdown and HTML."""
-    return str(value).translate(_ESCAPES)
+    text = str(value)
+    return _NEEDS_ESCAPE.sub(_escape_match, text) if _NEEDS_ESCAPE.search(text) else text
 
 
 def _finalize(value: object) -> object:

@@ -57,11 +57,11 @@ def sentence_of(record: DocumentRecord, sentence_id: str | None) -> Sentence | N
     if not sentence_id:
         return None
     sentences = record.segmentation.sentences
-    prefix = f"{record.id}-s"
-    if sentence_id.startswith(prefix) and sentence_id[len(prefix) :].isdigit():
-        n = int(sentence_id[len(prefix) :])
-        if 1 <= n <= len(sentences) and sentences[n - 1].id == sentence_id:
-            return sentences[n - 1]
+    document, _, number = sentence_id.rpartition("-s")
+    if document == record.id and number.isdigit() and 1 <= int(number) <= len(sentences):
+        sentence = sentences[int(number) - 1]
+        if sentence.id == sentence_id:
+            return sentence
     return next((s for s in sentences if s.id == sentence_id), None)
 
 
