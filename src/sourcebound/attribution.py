@@ -20,7 +20,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
-from operator import itemgetter
+from functools import reduce
+from operator import itemgetter, or_
 from typing import Any
 
 from .model import Segmentation, Sentence
@@ -167,6 +168,71 @@ def _tokenize(text: str, start: int, end: int, quoted=None) -> list[_Token]:
     return list(zip(words, starts, offsets[2::2], map(str.lower, words), flags))
 
 
+class _TriggerIndex:
+    """Which channel and marker rules apply to a sentence: those with a trigger in its lower-cased text.
+
+    A trigger of ASCII letters only occurs in the lower-cased sentence exactly
+    when it occurs in the lower-cased text of one of the sentence's tokens (a run
+    of letters is never split between tokens, and only word characters lower to
+    ASCII letters). So the triggers in each distinct word are found once and
+    remembered, as a bit mask, and a sentence's are the union over its words; the
+    other triggers ("on ", "lack of") are looked up in the sentence text.
+    """
+
+    _LIMIT = 200_000  # distinct words remembered; past it, start afresh
+
+    def __init__(self, rule_sets: tuple[tuple[rules.Rule, ...], ...]) -> None:
+        triggers = sorted({trigger for rule_set in rule_sets for rule in rule_set for trigger in rule.triggers})
+        self.bit = {trigger: 1 << n for n, trigger in enumerate(triggers)}
+        self.letter_triggers = tuple((t, self.bit[t]) for t in triggers if t.isascii() and t.isalpha())
+        self.other_triggers = tuple((t, self.bit[t]) for t in triggers if not (t.isascii() and t.isalpha()))
+        self.rule_sets = rule_sets
+        self.in_word = _WordMasks(self._mask_of_word)
+        self._applicable: list[dict[int, tuple[tuple[int, rules.Rule], ...]]] = [{} for _ in rule_sets]
+
+    def _mask_of_word(self, word: str) -> int:
+        if len(self.in_word) > self._LIMIT:
+            self.in_word.clear()
+        return sum(bit for trigger, bit in self.letter_triggers if trigger in word)
+
+    def present(self, lowered_sentence: str, lowers: list[str]) -> int:
+        """The triggers in ``lowered_sentence``, whose tokens lower-cased are ``lowers``, as a bit mask."""
+        found = reduce(or_, map(self.in_word.__getitem__, lowers), 0)
+        for trigger, bit in self.other_triggers:
+            if trigger in lowered_sentence:
+                found |= bit
+        return found
+
+    def rules(self, which: int, present: int) -> tuple[tuple[int, rules.Rule], ...]:
+        """The rules of rule set ``which`` (with their positions in it) that have a trigger in ``present``."""
+        applicable = self._applicable[which]
+        found = applicable.get(present)
+        if found is None:
+            bit = self.bit
+            found = applicable[present] = tuple(
+                (priority, rule)
+                for priority, rule in enumerate(self.rule_sets[which])
+                if any(bit[trigger] & present for trigger in rule.triggers)
+            )
+        return found
+
+
+class _WordMasks(dict):
+    """Word → bit mask of the triggers in it, computed on first look-up."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> int:
+        mask = self[word] = self.compute(word)
+        return mask
+
+
+_TRIGGERS = _TriggerIndex((rules.CHANNEL_RULES, rules.MARKER_RULES))
+_CHANNELS, _MARKERS = 0, 1
+
+
 @dataclass
 class _Known:
     """A source or named person seen earlier in the document, for back references."""
@@ -284,11 +350,11 @@ class _Extractor:
         self.quote_starts = [q[0] for q in self.quotes]
         self.known: list[_Known] = []
         self._channel_cache: dict[str, list[tuple[int, int, int, str]]] = {}
-        sentences = segmentation.sentences
+        # per sentence, the trigger words of channel and marker rules in it (only those rules are tried)
+        self._triggers: dict[int, int] = {}
         lowered = text.lower()
-        # per sentence, only the rules whose trigger words occur in it are tried
-        self._marker_rules = dict(zip(map(id, sentences), _rules_by_sentence(rules.MARKER_RULES, text, sentences, lowered)))
-        self._channel_rules = dict(zip(map(id, sentences), _rules_by_sentence(rules.CHANNEL_RULES, text, sentences, lowered)))
+        # sentences are cut from the lower-cased text when its offsets are the text's
+        self._lowered_text = lowered if len(lowered) == len(text) else None
 
     # -- driver -----------------------------------------------------------
 
@@ -340,6 +406,12 @@ class _Extractor:
         index = bisect_right(self.quote_starts, position) - 1
         return index >= 0 and self.quotes[index][0] < position < self.quotes[index][1] - 1
 
+    def _lowered(self, sentence: Sentence) -> str:
+        """The sentence lower-cased (but for a final sigma, which no trigger holds)."""
+        if self._lowered_text is None:
+            return self.text[sentence.start : sentence.end].lower()
+        return self._lowered_text[sentence.start : sentence.end]
+
     def _span(self, start: int, end: int) -> TextSpan:
         return TextSpan(start, end, self.text[start:end])
 
@@ -352,6 +424,7 @@ class _Extractor:
     def _sentence(self, sentence: Sentence) -> list[_Draft]:
         tokens = self._tokens(sentence)
         lowers = list(map(_LOWER, tokens))
+        self._triggers[id(sentence)] = _TRIGGERS.present(self._lowered(sentence), lowers)
         if not sentence.headline and _CUE_STARTS.isdisjoint(lowers):
             # no cue word: nothing to extract, but titled names are remembered
             self._remember_names(tokens, lowers)
@@ -1057,7 +1130,7 @@ class _Extractor:
             return cached
         segment = self.text[sentence.start : sentence.end]
         found = []
-        for priority, rule in self._channel_rules[id(sentence)]:
+        for priority, rule in _TRIGGERS.rules(_CHANNELS, self._triggers[id(sentence)]):
             for match in rule.pattern.finditer(segment):
                 s, e = sentence.start + match.start(), sentence.start + match.end()
                 while s < e and self.text[s].isspace():
@@ -1098,7 +1171,7 @@ class _Extractor:
         attached: dict[int, list[Marker]] = {}
         previous: list[_Draft] = []
         for sentence, drafts in per_sentence:
-            marker_rules = self._marker_rules[id(sentence)]
+            marker_rules = _TRIGGERS.rules(_MARKERS, self._triggers[id(sentence)])
             found: list[Marker] = []
             if marker_rules:
                 opening = self.text[sentence.start : sentence.end]
