@@ -208,3 +208,34 @@ def test_extractor_never_raises_and_spans_are_offsets(text: str) -> None:
         for span in (a.cue, a.content, a.channel, a.source.span, a.source.resolved_from):
             if span is not None:
                 assert text[span.start : span.end] == span.text
+
+
+_TOKEN_ALPHABET = list("abnstAZ_09 .,-–’'“”\n\t\u00a0éΣİK") + ["’s", "n’t", "  ", "U.S.", "e-mail"]
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(_TOKEN_ALPHABET), max_size=30), st.data())
+def test_tokens_are_the_token_pattern_matches(pieces: list[str], data: st.DataObject) -> None:
+    import re
+
+    from sourcebound.attribution import _tokenize
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    pattern = re.compile(r"\w+(?:[-–.]\w+)*|[’']s\b|n[’']t\b|[^\w\s]")
+    expected = [(m.group(), m.start(), m.end(), m.group().lower(), False) for m in pattern.finditer(text, start, end)]
+    assert _tokenize(text, start, end) == expected
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from(_TOKEN_ALPHABET + ["post", "statement", "on ", "lack of", "with", "UNVERIFIED", "e-mail", "Telegram", "withdrawn"]), max_size=20))
+def test_rules_tried_on_a_sentence_are_those_with_a_trigger_in_it(pieces: list[str]) -> None:
+    from sourcebound.attribution import _CHANNELS, _MARKERS, _TRIGGERS, _tokenize
+
+    text = "".join(pieces)
+    lowered = text.lower()
+    present = _TRIGGERS.present(lowered, [t[3] for t in _tokenize(text, 0, len(text))])
+    for which, rule_set in ((_CHANNELS, rules.CHANNEL_RULES), (_MARKERS, rules.MARKER_RULES)):
+        expected = tuple((n, rule) for n, rule in enumerate(rule_set) if rule.applies(lowered))
+        assert _TRIGGERS.rules(which, present) == expected
