@@ -107,10 +107,7 @@ def _value(number: str) -> str:
 def _numbers(text: str) -> set[str]:
     """Every number of ``text`` by value: digits, digits inside words (S-300), number words."""
     found = {_value(number) for number in _NUMBER_IN_WORD.findall(text)}
-    for word in _WORD.findall(text):
-        word = word.lower()
-        if word in NUMBER_WORDS:
-            found.add(NUMBER_WORDS[word])
+    found.update(NUMBER_WORDS[word] for word in NUMBER_WORDS.keys() & map(str.lower, _WORD.findall(text)))
     return found
 
 
@@ -138,29 +135,26 @@ def _key(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
+def _keys(words: list[str]) -> list[str]:
+    """:func:`_key` of each word, in one pass over the words joined by newlines (no word holds one)."""
+    if not words:
+        return []
+    joined = "\n".join(words).replace("’", "'") + "\n"
+    return joined.replace("'s\n", "\n").split("\n")[:-1]
+
+
 _TOKEN = re.compile(r"[\w’'-]+")
 
 
 @lru_cache(maxsize=4096)
 def _sentence_tokens(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Names and words of one cited sentence, exact and lower-cased."""
+    """Names and words of one cited sentence, exact and lower-cased; a hyphenated
+    word also gives each of its parts."""
+    tokens = _TOKEN.findall(sentence)
     exact = {_key(name).rstrip(".") for name in _NAME.findall(sentence)}
-    for word in _TOKEN.findall(sentence):
-        exact.add(_key(word))
-        if "-" in word:
-            for part in word.split("-"):
-                exact.add(_key(part))
-    return frozenset(exact), frozenset(w.lower() for w in exact)
-
-
-def _cited_tokens(cited: Sequence[str]) -> tuple[set[str], set[str]]:
-    exact: set[str] = set()
-    lower: set[str] = set()
-    for sentence in cited:
-        e, low = _sentence_tokens(sentence)
-        exact |= e
-        lower |= low
-    return exact, lower
+    exact.update(_keys(tokens))
+    exact.update(_keys([part for word in tokens if "-" in word for part in word.split("-")]))
+    return frozenset(exact), frozenset(map(str.lower, exact))
 
 
 @lru_cache(maxsize=4096)
@@ -169,16 +163,40 @@ def _sentence_numbers(sentence: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=4096)
+def _folded(sentence: str) -> str:
+    return _fold(sentence)
+
+
+@dataclass(frozen=True)
+class _Cited:
+    """What a line's cited sentences contain, found once for each set of cited
+    sentences: the lines of a document cite the same sentences again and again."""
+
+    folded: tuple[str, ...]
+    numbers: frozenset[str]
+    #: Names and words, exact and lower-cased.
+    exact: frozenset[str]
+    lower: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def _cited(cited: tuple[str, ...]) -> _Cited:
+    if len(cited) == 1:
+        exact, lower = _sentence_tokens(cited[0])
+        return _Cited((_folded(cited[0]),), _sentence_numbers(cited[0]), exact, lower)
+    numbers = frozenset().union(*map(_sentence_numbers, cited))
+    tokens = [_sentence_tokens(sentence) for sentence in cited]
+    exact = frozenset().union(*(e for e, _ in tokens))
+    lower = frozenset().union(*(low for _, low in tokens))
+    return _Cited(tuple(map(_folded, cited)), numbers, exact, lower)
+
+
+@lru_cache(maxsize=4096)
 def _times_of(text: str) -> tuple[TimeExpression, ...]:
     """The time expressions of a line or a cited sentence read on its own (no
     document date). Lines repeat (a timeline entry and its range, a summary line
     that is a cited sentence), so each text is read once."""
     return extract_times(text)
-
-
-@lru_cache(maxsize=4096)
-def _folded(sentence: str) -> str:
-    return _fold(sentence)
 
 
 # ---------------------------------------------------------------------------
@@ -259,6 +277,63 @@ def _time_violations(line_id: str, line_times: Sequence[TimeExpression], cited_t
 
 
 # ---------------------------------------------------------------------------
+# A line's own facts
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Line:
+    """What a line says, found once for each line text (a timeline entry's line
+    recurs with other citations), to be compared with what its citations contain.
+    Quoted passages are checked only as quotations, and a date is not also a number
+    or a name."""
+
+    #: Each quoted passage to find word for word, as written and with its first letter's case swapped.
+    quoted: tuple[tuple[str, str], ...]
+    times: tuple[TimeExpression, ...]
+    #: ``(as written, value)``.
+    numbers: tuple[tuple[str, str], ...]
+    #: ``(offset, as written, key, hyphenated parts)`` of each name that is not the site's own word.
+    names: tuple[tuple[int, str, str, tuple[str, ...]], ...]
+    #: The detail of each loaded term outside quotation marks.
+    loaded: tuple[str, ...]
+
+
+@lru_cache(maxsize=4096)
+def _line(text: str) -> _Line:
+    quotes = quotation_spans(text)
+    quoted = []
+    for start, end in quotes:
+        inner = _fold(text[start + 1 : end - 1]).strip()
+        inner = inner.rstrip(".,;:")
+        for part in (p.strip(" .,;:") for p in inner.split("…")):
+            if part:
+                quoted.append((part, part[0].swapcase() + part[1:]))
+
+    times = tuple(t for t in _times_of(text) if not _within(t.start, t.end, quotes))
+    skip = quotes + [(t.start, t.end) for t in times]
+
+    names = []
+    for m in _NAME.finditer(text):
+        word = _key(m.group()).rstrip(".")
+        if word in SITE_VOCABULARY or not word or word.isdigit() or _within(m.start(), m.end(), skip):
+            continue
+        names.append((m.start(), m.group(), word, tuple(part for part in word.split("-") if part)))
+
+    masked = text
+    if quotes:
+        characters = list(text)
+        for start, end in quotes:
+            characters[start:end] = " " * (end - start)
+        masked = "".join(characters)
+    loaded = tuple(
+        f"“{text[start:end]}” ({language_rules.CATEGORY_TITLES.get(category, category).lower()}, rule {rule}) outside quotation marks"
+        for start, end, category, score, rule in find_loaded_terms(masked)
+    )
+    return _Line(tuple(quoted), times, tuple(_line_numbers(text, skip)), tuple(names), loaded)
+
+
+# ---------------------------------------------------------------------------
 # Entry points
 # ---------------------------------------------------------------------------
 
@@ -276,69 +351,44 @@ def check_line(
     sentences (resolved against the document date); the cited texts are read
     for time expressions in any case.
     """
-    cited = [s for s in cited_sentences if s and s.strip()]
+    cited = tuple(s for s in cited_sentences if s and s.strip())
     if not cited:
         return [BoundsViolation(line_id, "no-citation", "the line cites no sentence")]
+    line = _line(text)
+    sources = _cited(cited)
     violations: list[BoundsViolation] = []
-    folded_cited = [_folded(s) for s in cited]
 
-    # Quotations: word for word from a cited sentence; what is inside is checked only so.
-    quotes = quotation_spans(text)
-    for start, end in quotes:
-        inner = _fold(text[start + 1 : end - 1]).strip()
-        inner = inner.rstrip(".,;:")
-        for part in (p.strip(" .,;:") for p in inner.split("…")):
-            if not part:
-                continue
-            first_case = part[0].swapcase() + part[1:]
-            if not any(part in s or first_case in s for s in folded_cited):
-                violations.append(BoundsViolation(line_id, "unsupported-quote", f"“{part}” is not in the cited sentences"))
+    # Quotations: word for word from a cited sentence.
+    for part, first_case in line.quoted:
+        if not any(part in s or first_case in s for s in sources.folded):
+            violations.append(BoundsViolation(line_id, "unsupported-quote", f"“{part}” is not in the cited sentences"))
 
     # Times and dates by normalized value and precision.
-    line_times = [t for t in _times_of(text) if not _within(t.start, t.end, quotes)]
-    if line_times:
+    if line.times:
         # The cited sentences are read for times of their own only when the
         # pipeline's times of them leave a time of the line unsupported.
         source_times: list[TimeExpression] = list(cited_times)
-        if _time_violations(line_id, line_times, source_times):
+        if _time_violations(line_id, line.times, source_times):
             for sentence in cited:
                 source_times.extend(_times_of(sentence))
-            violations.extend(_time_violations(line_id, line_times, source_times))
-    time_spans = [(t.start, t.end) for t in line_times]
+            violations.extend(_time_violations(line_id, line.times, source_times))
 
     # Numbers by value.
-    cited_numbers: set[str] = set()
-    for sentence in cited:
-        cited_numbers |= _sentence_numbers(sentence)
-    for written, value in _line_numbers(text, quotes + time_spans):
-        if value not in cited_numbers:
+    for written, value in line.numbers:
+        if value not in sources.numbers:
             violations.append(BoundsViolation(line_id, "unsupported-number", f"“{written}” is not in the cited sentences"))
 
     # Names and places, token by token.
-    exact, lower = _cited_tokens(cited)
-    for m in _NAME.finditer(text):
-        if _within(m.start(), m.end(), quotes) or _within(m.start(), m.end(), time_spans):
+    for start, written, word, parts in line.names:
+        if word in sources.exact or all(part in sources.exact for part in parts):
             continue
-        word = _key(m.group()).rstrip(".")
-        if word in SITE_VOCABULARY or not word or word in exact:
-            continue
-        if word.isdigit():
-            continue
-        sentence_initial = _SENTENCE_START.search(text[: m.start()]) is not None
-        if sentence_initial and word.lower() in lower:
-            continue
-        if all(part in exact for part in word.split("-") if part):
-            continue
-        violations.append(BoundsViolation(line_id, "unsupported-name", f"“{m.group()}” is not in the cited sentences"))
+        if word.lower() in sources.lower and _SENTENCE_START.search(text[:start]) is not None:
+            continue  # a word that starts a sentence of the line, compared without regard to case
+        violations.append(BoundsViolation(line_id, "unsupported-name", f"“{written}” is not in the cited sentences"))
 
-    # Loaded language outside quotation marks.
-    masked = list(text)
-    for start, end in quotes:
-        masked[start:end] = " " * (end - start)
-    for start, end, category, score, rule in find_loaded_terms("".join(masked)):
-        title = language_rules.CATEGORY_TITLES.get(category, category)
-        violations.append(BoundsViolation(line_id, "loaded-term", f"“{text[start:end]}” ({title.lower()}, rule {rule}) outside quotation marks"))
-
+    violations.extend(BoundsViolation(line_id, "loaded-term", detail) for detail in line.loaded)
+    if not violations:
+        return violations
     return sorted(set(violations), key=lambda v: (REASONS.index(v.reason), v.detail))
 
 
