@@ -18,6 +18,7 @@ and times, verification markers), deterministically, and every line passes
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -97,11 +98,26 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _sentence_at(sentences: Sequence[Sentence], position: int) -> Sentence | None:
-    for sentence in sentences:
-        if sentence.start <= position < sentence.end:
-            return sentence
-    return None
+class _Sentences:
+    """A document's sentences looked up by id and by position, indexed once per
+    document rather than searched for each attribution."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        self.by_id = {s.id: s for s in sentences}
+        # Sentences are in text order and do not overlap, as segmentation makes them.
+        self._sentences = sentences
+        self._starts = [s.start for s in sentences]
+        self._rank = {s.id: s.n for s in sentences}
+
+    def at(self, position: int) -> Sentence | None:
+        """The sentence holding the character at ``position``."""
+        k = bisect_right(self._starts, position) - 1
+        if k >= 0 and position < self._sentences[k].end:
+            return self._sentences[k]
+        return None
+
+    def in_order(self, ids: set[str]) -> tuple[str, ...]:
+        return tuple(sorted(ids, key=lambda sid: self._rank.get(sid, 0)))
 
 
 def _lower_first(text: str) -> str:
@@ -179,7 +195,7 @@ def _quoted(text: str) -> str:
     return f"“{text}”"
 
 
-def _status(attribution: Any, sentences: Sequence[Sentence], doc_text: str) -> tuple[str | None, str, tuple[str, ...]]:
+def _status(attribution: Any, sentences: _Sentences) -> tuple[str | None, str, tuple[str, ...]]:
     """The line's status, the words to show for it, and the sentences the markers are in."""
     statuses: list[str] = []
     phrases: list[str] = []
@@ -193,7 +209,7 @@ def _status(attribution: Any, sentences: Sequence[Sentence], doc_text: str) -> t
         # A one-word marker ("alleged", "contradicts") says little out of its sentence.
         if words and " " in words and words not in phrases:
             phrases.append(words)
-        sentence = _sentence_at(sentences, marker.span.start)
+        sentence = sentences.at(marker.span.start)
         if sentence is not None:
             cites.append(sentence.id)
     if not statuses:
@@ -258,13 +274,13 @@ class _Candidate:
     attribution_id: str | None
 
 
-def _attributed(record: DocumentRecord, attribution: Any, headline_near: set[str], loaded: dict[str, list[LoadedTerm]]) -> _Candidate | None:
-    text = record.document.text
-    sentences = record.segmentation.sentences
+def _attributed(
+    text: str, sentences: _Sentences, attribution: Any, headline_near: set[str], loaded: dict[str, list[LoadedTerm]]
+) -> _Candidate | None:
     content = attribution.content
     if content is None:
         return None
-    sentence = next((s for s in sentences if s.id == attribution.sentence_id), None)
+    sentence = sentences.by_id.get(attribution.sentence_id)
     if sentence is None:
         return None
     cue = attribution.cue
@@ -329,9 +345,9 @@ def _attributed(record: DocumentRecord, attribution: Any, headline_near: set[str
     line = _end(line)
 
     cites = {sentence.id}
-    if source_at is not None and (found := _sentence_at(sentences, source_at)) is not None:
+    if source_at is not None and (found := sentences.at(source_at)) is not None:
         cites.add(found.id)
-    status, status_words, marker_cites = _status(attribution, sentences, text)
+    status, status_words, marker_cites = _status(attribution, sentences)
     cites.update(marker_cites)
     if status is not None:
         line = _end(line[:-1] + (f" ({status}: the document says {status_words})." if status_words else f" ({status})."))
@@ -355,12 +371,7 @@ def _attributed(record: DocumentRecord, attribution: Any, headline_near: set[str
         score -= 1
     if attribution.parent is not None:
         score -= 1
-    return _Candidate(score, sentence.start, line, tuple(sorted(cites, key=_order(sentences))), "attributed", status, attribution.id)
-
-
-def _order(sentences: Sequence[Sentence]):
-    rank = {s.id: s.n for s in sentences}
-    return lambda sid: rank.get(sid, 0)
+    return _Candidate(score, sentence.start, line, sentences.in_order(cites), "attributed", status, attribution.id)
 
 
 def _own(record: DocumentRecord, sentence: Sentence, headline_near: set[str]) -> _Candidate | None:
@@ -409,11 +420,12 @@ def summarize(record: DocumentRecord, *, max_lines: int = 6) -> tuple[SummaryLin
     body = [s for s in segmentation.sentences if not s.headline]
     headline_near = {s.id for s in body[:2]}
 
+    sentences = _Sentences(segmentation.sentences)
     candidates: list[_Candidate] = []
     for attribution in record.attributions:
         if roles.get(attribution.sentence_id) == "framing":
             continue
-        candidate = _attributed(record, attribution, headline_near, loaded)
+        candidate = _attributed(text, sentences, attribution, headline_near, loaded)
         if candidate is not None:
             candidates.append(candidate)
     for sentence in body:
