@@ -19,9 +19,10 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import accumulate
+from itertools import accumulate, compress
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from .model import Segmentation
 from .rules import language as rules
@@ -134,8 +135,9 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[str
     return out
 
 
-@dataclass(frozen=True)
-class _Hit:
+class _Hit(NamedTuple):
+    """One lexicon hit (a named tuple: a sentence may give several, and they are made often)."""
+
     start: int
     end: int
     entry: _Entry
@@ -151,22 +153,38 @@ _REPORTED_KEYS = frozenset(k for k, e in _SINGLE.items() if e.score >= rules.REP
 _PHRASE_SECOND: dict[str, frozenset[str]] = {key: frozenset(e.words[1] for e in entries) for key, entries in _PHRASES.items()}
 
 
+#: Words that can start a reported hit: a reported cue or the first word of a phrase.
+_CUE_STARTS = _REPORTED_KEYS | frozenset(_PHRASE_SECOND)
+
+
 def _keys(words: list[str]) -> list[str]:
     """Lexicon keys of words: lower case, a typographic apostrophe as ``'``, no possessive ``'s``."""
     joined = "\n".join(words).lower().replace("’", "'")
-    keys = joined.split("\n")
     if "'s" in joined:
-        keys = [k[:-2] if k.endswith("'s") else k for k in keys]
-    return keys
+        # Words hold no newline: a possessive ends a word exactly where "'s" meets a newline or the end.
+        joined = joined.replace("'s\n", "\n")
+        if joined.endswith("'s"):
+            joined = joined[:-2]
+    return joined.split("\n")
 
 
 def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
     """Lexicon hits in ``text[start:end]``: those reported as loaded language, or with
     ``weak`` every cue, blocked and low-scoring ones included."""
-    parts = _WORD_SPLIT.split(text[start:end])  # between, word, between, word, …, between
+    hits = _passage_hits(text[start:end], weak)
+    if not start:
+        return list(hits)
+    return [_Hit(hit.start + start, hit.end + start, hit.entry, hit.score, hit.first, hit.last) for hit in hits]
+
+
+@lru_cache(maxsize=4096)
+def _passage_hits(passage: str, weak: bool) -> tuple[_Hit, ...]:
+    """The hits of one passage, offsets from its start. A passage is read once:
+    copies of one report share their sentences, and a line may repeat one."""
+    parts = _WORD_SPLIT.split(passage)  # between, word, between, word, …, between
     words = parts[1::2]
     if not words:
-        return []
+        return ()
     keys = _keys(words)
     n = len(words)
     if weak:
@@ -175,13 +193,14 @@ def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
         # Only a reported cue, or the start of a phrase whose second word follows, can hit;
         # a weaker cue moves the scan on by one word, as any other word does.
         last = n - 1
+        # The words that may start a hit are picked at C speed (map, compress); only they are looked at here.
         indices = [
             i
-            for i, key in enumerate(keys)
-            if key in _REPORTED_KEYS or (key in _PHRASE_SECOND and i < last and keys[i + 1] in _PHRASE_SECOND[key])
+            for i in compress(range(n), map(_CUE_STARTS.__contains__, keys))
+            if keys[i] in _REPORTED_KEYS or (i < last and keys[i + 1] in _PHRASE_SECOND[keys[i]])
         ]
         if not indices:
-            return []
+            return ()
     title: bool | None = None
     found: list[tuple[int, int, _Entry, float]] = []
     i = 0
@@ -226,10 +245,10 @@ def _scan(text: str, start: int, end: int, *, weak: bool) -> list[_Hit]:
     if not weak:
         found = [f for f in found if f[3] >= rules.REPORT_THRESHOLD]
     if not found:
-        return []
+        return ()
     # Word k starts where part 2k ends and ends where part 2k + 1 ends.
-    ends = list(accumulate(map(len, parts), initial=start))
-    return [_Hit(ends[2 * first + 1], ends[2 * last + 2], entry, score, first, last) for first, last, entry, score in found]
+    ends = list(accumulate(map(len, parts), initial=0))
+    return tuple(_Hit(ends[2 * first + 1], ends[2 * last + 2], entry, score, first, last) for first, last, entry, score in found)
 
 
 _ADVERB_FALLBACK = _Entry(("-ly",), rules.EDITORIALIZING, 0.35, "stance-adverb-suffix")
@@ -401,9 +420,13 @@ _FRAMING_CATEGORIES = frozenset({rules.SENSATIONAL, rules.EDITORIALIZING})
 _FRAMING_WEIGHT = 0.8
 
 
-def _names(text: str, start: int, end: int) -> list[str]:
-    """Capitalised words after the first: names, places, organisations."""
-    return [word for word in _WORD.findall(text, start, end)[1:] if word[0].isupper()]
+@lru_cache(maxsize=4096)
+def _checkable(body: str) -> tuple[bool, bool]:
+    """Whether a sentence has a number, and a name (a capitalised word after the
+    first: a name, place or organisation); read once for each sentence text."""
+    has_number = _NUMBER.search(body) is not None
+    has_name = any(word[0].isupper() for word in _WORD.findall(body)[1:])
+    return has_number, has_name
 
 
 def sentence_roles(
@@ -441,16 +464,15 @@ def sentence_roles(
         body = text[sentence.start : sentence.end]
         framing_terms = [t for t in loaded.get(sid, []) if not t.quoted and t.category in _FRAMING_CATEGORIES]
         framing_weight = sum(t.score for t in framing_terms)
-        has_number = _NUMBER.search(body) is not None
+        has_number, has_name = _checkable(body)
         has_time = bool(timed.get(sid))
-        names = _names(text, sentence.start, sentence.end)
         # A name is checkable content too, unless the evaluation clearly dominates.
-        threshold = _FRAMING_WEIGHT * (2 if names else 1)
+        threshold = _FRAMING_WEIGHT * (2 if has_name else 1)
         if framing_weight >= threshold and not has_number and not has_time:
             words = ", ".join(dict.fromkeys(t.text for t in framing_terms))
             roles.append(SentenceRole(sid, "framing", f"evaluative wording ({words}) and no number or time"))
             continue
-        checkable = [label for label, present in (("number", has_number), ("time", has_time), ("name", bool(names))) if present]
+        checkable = [label for label, present in (("number", has_number), ("time", has_time), ("name", has_name)) if present]
         if checkable:
             roles.append(SentenceRole(sid, "own-assertion", "unattributed, states a " + " and a ".join(checkable)))
         else:
