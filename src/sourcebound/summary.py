@@ -155,6 +155,17 @@ _CLAUSE_WORDS = re.compile(
 )
 
 
+def _is_clause(body: str) -> bool:
+    """Content with a finite verb that does not open on a participle: a that-clause."""
+    return _CLAUSE_WORDS.search(body) is not None and not body.strip().split(" ", 1)[0].lower().endswith("ing")
+
+
+def _is_whole_quote(body: str) -> bool:
+    """Content that is one quotation from end to end."""
+    body = body.strip()
+    return body[:1] in _QUOTE_OPEN and quotation_spans(body) == [(0, len(body))]
+
+
 def _neutral_content(content: str) -> tuple[str, bool]:
     """``(content, quoted)``: framing clauses and evaluative adverbs left out, or the words quoted."""
     text = content.strip().rstrip(".,;:")
@@ -320,8 +331,6 @@ def _attributed(
     if gap == "as":
         # "what officials describe as …": the thing described is not given.
         return None
-    whole_quote = body.strip()[:1] in _QUOTE_OPEN and quotation_spans(body.strip()) == [(0, len(body.strip()))]
-    clause = _CLAUSE_WORDS.search(body) is not None and not body.strip().split(" ", 1)[0].lower().endswith("ing")
 
     if lemma == "according to":
         line = f"According to {source}{channel}, {shown}."
@@ -332,10 +341,10 @@ def _attributed(
         line = f"{_upper_first(source)} {cue.text}{joiner} {shown}."
     elif content_first:
         line = f"{_upper_first(source)} {_NP_VERB.get(lemma, 'reported')}{channel} {shown}."
-    elif gap == "that" or gap.endswith(" that") or (gap == "" and clause):
+    elif gap == "that" or gap.endswith(" that") or (gap == "" and _is_clause(body)):
         verb = _CLAUSE_VERB.get(lemma, "said")
         line = f"{_upper_first(source)} {verb}{channel} that {shown}."
-    elif whole_quote and gap not in _PREPOSITIONS:
+    elif gap not in _PREPOSITIONS and _is_whole_quote(body):
         verb = _CLAUSE_VERB.get(lemma, "said")
         line = f"{_upper_first(source)} {verb}{channel}: {shown}."
     else:
