@@ -90,6 +90,13 @@ _QUOTE_OPEN = "“‘\"'«"
 # The look-aheads for a listed word's first letter below change no match; they
 # spare trying every word at every word boundary.
 _NUMBERISH = re.compile(r"\d|\b(?=[defhmnst])(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def _has_number(text: str) -> bool:
+    return _NUMBERISH.search(text) is not None
+
+
 _REMOVABLE_RULES = frozenset({"editorial-adverb", "puffery", "sensational-negative"})
 _MIN_CONTENT_WORDS = 4
 
@@ -166,8 +173,10 @@ def _is_whole_quote(body: str) -> bool:
     return body[:1] in _QUOTE_OPEN and quotation_spans(body) == [(0, len(body))]
 
 
+@lru_cache(maxsize=4096)
 def _neutral_content(content: str) -> tuple[str, bool]:
-    """``(content, quoted)``: framing clauses and evaluative adverbs left out, or the words quoted."""
+    """``(content, quoted)``: framing clauses and evaluative adverbs left out, or the words quoted.
+    Made once for each content text: copies of one report share their sentences."""
     text = content.strip().rstrip(".,;:")
     if not _loaded(text):
         return text, False
@@ -368,7 +377,7 @@ def _attributed(
         score += 2
     elif attribution.source.kind == "anonymous":
         score += 0.5
-    if _NUMBERISH.search(body):
+    if _has_number(body):
         score += 2
     if status is not None:
         score += 1.5
@@ -395,7 +404,7 @@ def _own(record: DocumentRecord, sentence: Sentence, headline_near: set[str]) ->
     score = -1.0
     if sentence.id in headline_near:
         score += 3
-    if _NUMBERISH.search(body):
+    if _has_number(body):
         score += 2
     if quoted:
         score -= 0.5
