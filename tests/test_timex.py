@@ -285,3 +285,29 @@ def test_never_raises_and_spans_hold(text: str) -> None:
             assert text[e.start : e.end] == e.text and e.start < e.end
             assert e.type in {"DATE", "TIME", "DURATION", "SET"}
             assert e.precision in PRECISIONS
+
+
+_SEARCH_PIECES = st.sampled_from(
+    list("0123456789 \t\n:/-.,'’_(\"aApPmMQsİıſKΣé") + ["am", "pm", "a.m.", "P.M", "Morning of", "night\n of", " of ", "DAYS",
+    "1999", "2010s", "’90s", "12:30", "3/4/2020", "2021-03-04", "the evening of May 3", "MORNıNG of May 3"]
+)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(_SEARCH_PIECES).map("".join) | st.text())
+def test_candidate_search_shortcuts_find_what_the_plain_forms_do(text: str) -> None:
+    lowered = text.lower()
+    assert timex_module._trigger_words(text, lowered) == timex_module._trigger_words_word_by_word(text)
+    for plain, faster in timex_module._FASTER_TRIGGERS.items():
+        assert [m.start() for m in re.finditer(faster, text)] == [m.start() for m in re.finditer(plain, text)]
+    figures = [m.span() for m in timex_module._FIGURE.finditer(text)]
+    for trigger in timex_module._IN_FIGURES:
+        assert [m.start() for s, e in figures for m in trigger.finditer(text, s, e)] == [m.start() for m in trigger.finditer(text)]
+    starts = timex_module._word_starts(text)
+    assert starts == [m.start() for m in re.finditer(r"(?:^|(?<=[\s(\"“‘'—–/-]))\S", text)]
+    words = timex_module._trigger_words(text, lowered)
+    checkable = len(lowered) == len(text) and not any(char in text for char in timex_module._CASE_UNSAFE)
+    for name, (starters, phrase) in timex_module._NEEDED.items():
+        if checkable and not any(phrase.match(lowered, at) for word in starters for at in words.get(word, ())):
+            pattern = re.compile(next(rule.pattern for rule in rules.RULES if rule.name == name))
+            assert all(pattern.match(text, at) is None for at in starts)
