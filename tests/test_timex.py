@@ -303,8 +303,12 @@ def test_candidate_search_shortcuts_find_what_the_plain_forms_do(text: str) -> N
     figures = [m.span() for m in timex_module._FIGURE.finditer(text)]
     for trigger in timex_module._IN_FIGURES:
         assert [m.start() for s, e in figures for m in trigger.finditer(text, s, e)] == [m.start() for m in trigger.finditer(text)]
-    starts = timex_module._word_starts(text)
-    assert starts == [m.start() for m in re.finditer(r"(?:^|(?<=[\s(\"“‘'—–/-]))\S", text)]
+    every_start = [m.start() for m in re.finditer(r"(?:^|(?<=[\s(\"“‘'—–/-]))\S", text)]
+    for hits in (range(0, len(text), 7), range(len(text) - 1, -1, -61), [len(text) // 2, len(text) - 1]):
+        near = [s for s in every_start if any(h - timex_module._WINDOW < s <= h for h in hits)]
+        assert timex_module._word_starts(text, hits) == near
+    starts = timex_module._word_starts(text, range(len(text)))
+    assert starts == every_start
     words = timex_module._trigger_words(text, lowered)
     checkable = len(lowered) == len(text) and not any(char in text for char in timex_module._CASE_UNSAFE)
     for name, (starters, phrase) in timex_module._NEEDED.items():

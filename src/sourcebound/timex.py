@@ -30,12 +30,13 @@ import datetime as _dt
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import asdict, dataclass
-from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from .rules import timex as R
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .model import Segmentation
 
 __all__ = [
@@ -381,17 +382,31 @@ def _acceptable(text: str, cand: _Candidate) -> bool:
 
 
 #: A character a word starts after: whitespace, an opening bracket or quotation mark, a dash or a slash.
-_BEFORE_WORD = re.compile(r"([\s(\"“‘'—–/-])(?=\S)")
+_BEFORE_WORD = re.compile(r"[\s(\"“‘'—–/-](?=\S)")
 
 
-def _word_starts(text: str) -> list[int]:
-    """Offsets of the characters other than whitespace that start the text or
-    follow a character of :data:`_BEFORE_WORD`, in order."""
-    # The split keeps each one-character separator between the pieces, so the
-    # running total of their lengths reaches each word start at every other step.
-    offsets = list(accumulate(map(len, _BEFORE_WORD.split(text))))
-    starts = [0] if text and not text[0].isspace() else []
-    starts.extend(offsets[1::2])
+def _word_starts(text: str, hits: Iterable[int]) -> list[int]:
+    """In order, the offsets that start a word and lie in the window of some hit
+    (fewer than ``_WINDOW`` characters before it, or at it): the characters other
+    than whitespace that start the text or follow a character of :data:`_BEFORE_WORD`.
+
+    Only the windows are read: :func:`_matches` never looks elsewhere."""
+    windows: list[list[int]] = []  # [first, last] offsets, touching windows joined
+    for hit in sorted(set(hits)):
+        first = max(hit - _WINDOW + 1, 0)
+        if windows and first <= windows[-1][1] + 1:
+            windows[-1][1] = hit
+        else:
+            windows.append([first, hit])
+    return [start for first, last in windows for start in _starts_between(text, first, last)]
+
+
+def _starts_between(text: str, first: int, last: int) -> list[int]:
+    """The word starts from ``first`` to ``last``, both included."""
+    # A separator ends where its word starts; the end bound stops its look-ahead at ``last``.
+    starts = [m.end() for m in _BEFORE_WORD.finditer(text, max(first - 1, 0), last + 1)]
+    if first == 0 and text and not text[0].isspace():
+        starts.insert(0, 0)
     return starts
 
 
@@ -476,7 +491,7 @@ def _candidates(text: str) -> list[_Candidate]:
             if index in hits_by_rule and not any(phrase.match(lowered, at) for word in starters for at in words.get(word, ())):
                 del hits_by_rule[index]
     active = sorted(hits_by_rule.keys() | (set(_UNTRIGGERED) if patterned else set()))
-    starts = _word_starts(text)
+    starts = _word_starts(text, (hit for hits in hits_by_rule.values() for hit in hits))
     for index in active:
         rule, regex, _ = _COMPILED[index]
         matches = _matches(text, regex, hits_by_rule[index], starts) if index in hits_by_rule else regex.finditer(text)
