@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import sourcebound.quantities as quantities_module
 from sourcebound.ingest import document_from_text
 from sourcebound.pipeline import process_document
 from sourcebound.quantities import Quantity, extract_quantities, parse_number
+from sourcebound.rules import quantities as rules
+from sourcebound.segment import segment
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
@@ -98,3 +103,21 @@ def test_to_json_round_trip(default_quantities) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "38", "Of these, 34.", "two each", "between 3 and", "1,2,3,4 drones 5-6-7", "‘’“”"])
 def test_never_raises(text: str) -> None:
     quantities_of(text)
+
+
+_FIGURE_PIECES = st.sampled_from(
+    list("0123456789 \t\n.,-–_'’(aeoSTİıſ") + ["two", "Twenty-five", "ſix", "someone", "often", "between", "BETWEEN 3 and 5",
+    "10 to 15", "dozens of", "Hundreds Of", "1,200", "1.5 million", "F16", "S-300", "x9", "at least 38"]
+)  # fmt: skip
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(_FIGURE_PIECES).map("".join) | st.text())
+def test_figure_starts_find_every_match_the_rules_find(text: str) -> None:
+    document = document_from_text(text, "d")
+    sentences = segment(document).sentences
+    for sentence, starts in zip(sentences, quantities_module._figure_starts(document.text, sentences)):
+        sentence_text = document.text[sentence.start : sentence.end]
+        for _, pattern in rules.NUMBER_RULES:
+            expected = [m.span() for m in pattern.finditer(sentence_text)]
+            assert [m.span() for m in quantities_module._finditer_at(pattern, sentence_text, starts)] == expected

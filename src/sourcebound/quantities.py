@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -92,17 +92,30 @@ class Quantity:
 _WORD_VALUE = R.NUMBER_WORDS
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 _SINGULAR_RULES = ((re.compile(r"ies$"), "y"), (re.compile(r"(ss|sh|ch|x)es$"), r"\1"), (re.compile(r"(?<!s)s$"), ""))
+_NUMBER_SEPARATOR = re.compile(r"[\s-]+")
+_DIGITS_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+_ACRONYM_MAYBE_PLURAL = re.compile(r"[A-Z]{2,}s?")
+_PAST_PARTICIPLE = re.compile(r"[a-z]+ed")
+_ADVERB = re.compile(r"[a-z]+ly")
+#: Letters glued to digits inside one word ("S-300", "F16"), and a word of digits only.
+_LETTERS_AND_DIGITS = re.compile(r"[A-Za-z][-–]?\d|\d[-–]?[A-Za-z]{1,3}\d")
+_ONLY_DIGITS = re.compile(r"[\d,.]+")
+_PLACE_CUT = re.compile(r"[,;—:]|\s[-–]\s")
+#: :data:`R.MODIFIERS` compiled: (whole-phrase pattern, mod, bound).
+_MODIFIERS = tuple((re.compile(pattern, re.IGNORECASE), mod, bound) for pattern, mod, bound in R.MODIFIERS)
 
 
 def parse_number(text: str) -> float | None:
     """The value of a cardinal as written: "38", "1,200", "two", "twenty-five", "1.5 million"."""
-    words = re.split(r"[\s-]+", text.strip().lower())
+    words = _NUMBER_SEPARATOR.split(text.strip().lower())
     total = 0.0
     current: float | None = None
     for word in words:
         if not word:
             continue
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?", word):
+        if _DIGITS_NUMBER.fullmatch(word):
             current = (current or 0) + float(word.replace(",", ""))
         elif word in R.MULTIPLIERS:
             current = (current if current is not None else 1) * R.MULTIPLIERS[word]
@@ -122,9 +135,9 @@ def _lemma(word: str) -> str:
     lower = word.lower()
     if lower in R.UNITS:
         return R.UNITS[lower]
-    if re.fullmatch(r"[A-Z]{2,}s", word):
+    if _ACRONYM_PLURAL.fullmatch(word):
         return word[:-1]
-    if re.fullmatch(r"[A-Z]{2,}", word):
+    if _ACRONYM.fullmatch(word):
         return word
     for pattern, replacement in _SINGULAR_RULES:
         if pattern.search(lower):
@@ -144,7 +157,8 @@ class _Draft:
     number_end: int
 
 
-_DIGIT = re.compile(r"\d")
+#: A run of digits: where a figure in digits may start.
+_DIGIT = re.compile(r"\d+")
 #: The figure words no other one starts ("six" for "sixteen" and "sixty").
 _FIGURE_PREFIXES = tuple(w for w in R.FIGURE_WORDS if not any(w != v and w.startswith(v) for v in R.FIGURE_WORDS))
 #: Letters a case-insensitive pattern matches to a figure word's letter but
@@ -152,23 +166,37 @@ _FIGURE_PREFIXES = tuple(w for w in R.FIGURE_WORDS if not any(w != v and w.start
 _CASE_UNSAFE = "İıſ"
 
 
-def _sentences_with_figures(text: str, sentences: Sequence[Any]) -> list[bool]:
-    """For each sentence, whether a rule of :data:`R.NUMBER_RULES` may match in
-    it: False only when it has no digit and no word that begins with a figure word."""
-    maybe = [_DIGIT.search(text, s.start, s.end) is not None for s in sentences]
+def _figure_starts(text: str, sentences: Sequence[Any]) -> list[list[int] | None]:
+    """For each sentence, the offsets in it where a rule of :data:`R.NUMBER_RULES`
+    may begin a match, in order: a digit or a word that begins with a figure word,
+    either at the start of the sentence or after a character other than a word
+    character, and every "between". ``None`` for every sentence when lower-cased
+    words cannot be trusted: each one is then read in full."""
     lowered = text.lower()
     in_order = all(a.end <= b.start for a, b in zip(sentences, sentences[1:]))
     if not in_order or len(lowered) != len(text) or any(char in text for char in _CASE_UNSAFE):
-        return [True] * len(sentences)
+        return [None] * len(sentences)
+    found: list[list[int]] = [[] for _ in sentences]
     starts = [s.start for s in sentences]
     for word in _FIGURE_PREFIXES:
         at = lowered.find(word)
         while at >= 0:
             k = bisect_right(starts, at) - 1
             if k >= 0 and at < sentences[k].end and (at == starts[k] or not _is_word_char(text[at - 1])):
-                maybe[k] = True
+                found[k].append(at - starts[k])
             at = lowered.find(word, at + 1)
-    return maybe
+    for k, sentence in enumerate(sentences):
+        for match in _DIGIT.finditer(text, sentence.start, sentence.end):
+            at = match.start()
+            if at == sentence.start or not _is_word_char(text[at - 1]):
+                found[k].append(at - sentence.start)
+        if found[k]:  # a sentence with no figure holds no "between" range either
+            at = lowered.find("between", sentence.start, sentence.end)
+            while at >= 0:
+                found[k].append(at - sentence.start)
+                at = lowered.find("between", at + 1, sentence.end)
+            found[k].sort()
+    return found
 
 
 def _is_word_char(char: str) -> bool:
@@ -188,7 +216,20 @@ def _modifier_before(sentence_text: str, position: int) -> re.Match[str] | None:
     return R.MODIFIER_PATTERN.search(sentence_text, start, position)
 
 
-def _candidates(sentence_text: str, offset: int, blocked: list[tuple[int, int]]) -> list[_Draft]:
+def _finditer_at(pattern: re.Pattern[str], text: str, starts: list[int] | None) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can begin only at
+    one of ``starts`` (in order); all of the text is searched when it is ``None``."""
+    if starts is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0  # like finditer, the next match begins where the last one ended or later
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            yield match
+            end = match.end()
+
+
+def _candidates(sentence_text: str, offset: int, blocked: list[tuple[int, int]], starts: list[int] | None = None) -> list[_Draft]:
     found: list[_Draft] = []
     taken: list[tuple[int, int]] = []
 
@@ -196,7 +237,7 @@ def _candidates(sentence_text: str, offset: int, blocked: list[tuple[int, int]])
         return all(b <= s or a >= e for s, e in taken) and all(b <= s or a >= e for s, e in blocked)
 
     for name, pattern in R.NUMBER_RULES:
-        for match in pattern.finditer(sentence_text):
+        for match in _finditer_at(pattern, sentence_text, starts):
             a, b = match.start() + offset, match.end() + offset
             if not free(a, b) or _in_designation(sentence_text, match.start(), match.end()):
                 continue
@@ -215,8 +256,7 @@ def _candidates(sentence_text: str, offset: int, blocked: list[tuple[int, int]])
                 draft = _Draft(a, b, value, None, None, None, name, b)
                 before = _modifier_before(sentence_text, match.start())
                 if before:
-                    mod = next(m for p, m, _ in R.MODIFIERS if re.fullmatch(p, before.group(1), re.IGNORECASE))
-                    bound = next(bd for p, _, bd in R.MODIFIERS if re.fullmatch(p, before.group(1), re.IGNORECASE))
+                    mod, bound = next((m, bd) for p, m, bd in _MODIFIERS if p.fullmatch(before.group(1)))
                     draft.mod = mod
                     draft.start = before.start() + offset
                     if bound.startswith("low"):
@@ -236,7 +276,7 @@ def _in_designation(text: str, start: int, end: int) -> bool:
     while right < len(text) and not text[right].isspace():
         right += 1
     word = text[left:right].strip(".,;:!?()‘’“”\"'")
-    return bool(re.search(r"[A-Za-z][-–]?\d|\d[-–]?[A-Za-z]{1,3}\d", word)) and not re.fullmatch(r"[\d,.]+", word)
+    return bool(_LETTERS_AND_DIGITS.search(word)) and not _ONLY_DIGITS.fullmatch(word)
 
 
 def extract_quantities(
@@ -260,13 +300,13 @@ def extract_quantities(
     drafts: list[dict[str, Any]] = []
     previous_sentence: list[dict[str, Any]] = []
     sentences = segmentation.sentences
-    for sentence, maybe in zip(sentences, _sentences_with_figures(text, sentences)):
-        if not maybe:
+    for sentence, starts in zip(sentences, _figure_starts(text, sentences)):
+        if starts == []:
             continue  # no figure here: the next sentence refers back past it
         sentence_text = text[sentence.start : sentence.end]
         blocked = [(s, e) for s, e in time_spans if s < sentence.end and e > sentence.start]
         in_sentence: list[dict[str, Any]] = []
-        candidates = _candidates(sentence_text, sentence.start, blocked)
+        candidates = _candidates(sentence_text, sentence.start, blocked, starts)
         for draft in candidates:
             item = _complete(text, sentence, draft, in_sentence, previous_sentence)
             if item is None:
@@ -337,7 +377,7 @@ def _complete(
             return None
         unit = antecedent["unit"]
         rule = f"{rule}-elliptical"
-    elif figure.lower() == "one" and unit not in R.COUNTED_BY_ONE and not re.fullmatch(r"[A-Z]{2,}", unit or ""):
+    elif figure.lower() == "one" and unit not in R.COUNTED_BY_ONE and not _ACRONYM.fullmatch(unit or ""):
         return None  # "one official said", "one thing is clear": a phrase, not a figure
     parent = None
     if partitive:
@@ -375,9 +415,9 @@ def _noun_run(after: str) -> list[tuple[str, int]]:
         lower = token.lower()
         if not token[0].isalnum() or lower in R.PHRASE_BREAKERS or lower in R.NUMBER_WORDS:
             break
-        if re.fullmatch(r"[a-z]+ed", token) and lower not in R.UNITS and lower != "armed":
+        if _PAST_PARTICIPLE.fullmatch(token) and lower not in R.UNITS and lower != "armed":
             break  # a verb: "34 downed"
-        if re.fullmatch(r"[a-z]+ly", token):
+        if _ADVERB.fullmatch(token):
             break  # an adverb
         words.append((token, match.end()))
         if len(words) == 4:
@@ -386,7 +426,7 @@ def _noun_run(after: str) -> list[tuple[str, int]]:
     while words:
         head = words[-1][0]
         lower = head.lower()
-        if lower in R.UNITS or lower.endswith("s") or re.fullmatch(r"[A-Z]{2,}s?", head) or lower in R.NOT_COUNTED:
+        if lower in R.UNITS or lower.endswith("s") or _ACRONYM_MAYBE_PLURAL.fullmatch(head) or lower in R.NOT_COUNTED:
             break
         if len(words) == 1:
             break
@@ -417,7 +457,7 @@ def _antecedent(in_sentence: list[dict[str, Any]], previous_sentence: list[dict[
 
 def _place(text: str, start: int, limit: int) -> tuple[str | None, tuple[str, ...]]:
     window = text[start:limit]
-    cut = re.search(r"[,;—:]|\s[-–]\s", window)
+    cut = _PLACE_CUT.search(window)
     if cut:
         window = window[: cut.start()]
     match = R.PLACE.search(window)
