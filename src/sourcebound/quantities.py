@@ -104,6 +104,8 @@ _LETTERS_AND_DIGITS = re.compile(r"[A-Za-z][-–]?\d|\d[-–]?[A-Za-z]{1,3}\d")
 _ONLY_DIGITS = re.compile(r"[\d,.]+")
 _PLACE_CUT = re.compile(r"[,;—:]|\s[-–]\s")
 #: :data:`R.MODIFIERS` compiled: (whole-phrase pattern, mod, bound).
+#: The last words of a reversed text, with the spaces after each: as many as a modifier has.
+_LAST_WORDS = re.compile(r"(?:\s*\S*){%d}" % R.MODIFIER_WORDS)
 _MODIFIERS = tuple((re.compile(pattern, re.IGNORECASE), mod, bound) for pattern, mod, bound in R.MODIFIERS)
 
 
@@ -185,11 +187,16 @@ def _figure_starts(text: str, sentences: Sequence[Any]) -> list[list[int] | None
             if k >= 0 and at < sentences[k].end and (at == starts[k] or not _is_word_char(text[at - 1])):
                 found[k].append(at - starts[k])
             at = lowered.find(word, at + 1)
+    for match in _DIGIT.finditer(text):
+        at = match.start()
+        k = bisect_right(starts, at) - 1
+        if k >= 0 and at < sentences[k].end and (at == starts[k] or not _is_word_char(text[at - 1])):
+            found[k].append(at - starts[k])
     for k, sentence in enumerate(sentences):
-        for match in _DIGIT.finditer(text, sentence.start, sentence.end):
-            at = match.start()
-            if at == sentence.start or not _is_word_char(text[at - 1]):
-                found[k].append(at - sentence.start)
+        start = sentence.start
+        # A run of digits begun before the sentence starts a figure at its first character.
+        if 0 < start < sentence.end and text[start].isdecimal() and text[start - 1].isdecimal():
+            found[k].append(0)
         if found[k]:  # a sentence with no figure holds no "between" range either
             at = lowered.find("between", sentence.start, sentence.end)
             while at >= 0:
@@ -206,13 +213,9 @@ def _is_word_char(char: str) -> bool:
 
 def _modifier_before(sentence_text: str, position: int) -> re.Match[str] | None:
     """The modifier that ends just before ``position`` ("at least" of "at least 38")."""
-    # A modifier lies within the last few words before the figure: only those are searched.
-    start = position
-    for _ in range(R.MODIFIER_WORDS):
-        while start > 0 and sentence_text[start - 1].isspace():
-            start -= 1
-        while start > 0 and not sentence_text[start - 1].isspace():
-            start -= 1
+    # A modifier lies within the last few words before the figure: only those are
+    # searched. They are measured from the figure back, as the start of the reversed text.
+    start = position - _LAST_WORDS.match(sentence_text[position - 1 :: -1] if position else "").end()
     return R.MODIFIER_PATTERN.search(sentence_text, start, position)
 
 
