@@ -109,8 +109,11 @@ def _trie(words: frozenset[str] | set[str]) -> str:
     return f"(?:{group})?" if "" in words else group
 
 
-#: A whole run of letters that is a trigger word, in lower-cased text.
-_TRIGGER_WORD_IN_LOWERED = re.compile(rf"(?<![^\W\d_])(?:{_trie(_TRIGGER_WORDS)})(?![^\W\d_])")
+#: A whole run of letters that is a trigger word, in lower-cased text, after a
+#: character other than a word character ("\b" is quicker than a look-behind) ...
+_TRIGGER_WORD_IN_LOWERED = re.compile(rf"\b(?:{_trie(_TRIGGER_WORDS)})(?![^\W\d_])")
+#: ... or after a digit or an underscore, the word characters that are not letters.
+_TRIGGER_WORD_AFTER_DIGIT = re.compile(rf"(?<=[\d_])(?:{_trie(_TRIGGER_WORDS)})(?![^\W\d_])")
 #: Rule indices by trigger word, and the rules a pattern triggers.
 _TRIGGERED_BY: dict[str, tuple[int, ...]] = {
     word: tuple(i for i, (_, _, t) in enumerate(_COMPILED) if isinstance(t, frozenset) and word in t) for word in _TRIGGER_WORDS
@@ -410,14 +413,23 @@ def _starts_between(text: str, first: int, last: int) -> list[int]:
     return starts
 
 
-def _trigger_words(text: str, lowered: str) -> dict[str, list[int]]:
+def _trigger_words(text: str, lowered: str, figures: list[tuple[int, int]]) -> dict[str, list[int]]:
     """The start offsets of each trigger word among the text's words, compared in
-    lower case (``lowered`` is the text lower-cased)."""
+    lower case (``lowered`` is the text lower-cased, ``figures`` the spans of :data:`_FIGURE`)."""
     if len(lowered) != len(text):  # "İ" lowers to two characters: offsets in the lowered text would shift
         return _trigger_words_word_by_word(text)
-    # Lowering keeps every character a letter or not, so the runs of letters are the same.
+    # Lowering keeps every character a letter, a word character or neither, so the runs of letters are the same.
+    matches = list(_TRIGGER_WORD_IN_LOWERED.finditer(lowered))
+    if "_" in text:
+        matches += _TRIGGER_WORD_AFTER_DIGIT.finditer(lowered)
+        matches.sort(key=lambda m: m.start())
+    elif figures:
+        # A word right after a digit lies in the figure that digit belongs to.
+        after_digit = [m for start, end in figures for m in _TRIGGER_WORD_AFTER_DIGIT.finditer(lowered, start, end)]
+        if after_digit:
+            matches = sorted(matches + after_digit, key=lambda m: m.start())
     found: dict[str, list[int]] = {}
-    for m in _TRIGGER_WORD_IN_LOWERED.finditer(lowered):
+    for m in matches:
         word = m.group()
         if word in found:
             found[word].append(m.start())
@@ -468,9 +480,9 @@ def _matches(text: str, regex: re.Pattern[str], hits: list[int], starts: list[in
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
     lowered = text.lower()
-    words = _trigger_words(text, lowered)
-    hits_by_rule: dict[int, list[int]] = {}
     figures = [m.span() for m in _FIGURE.finditer(text)]
+    words = _trigger_words(text, lowered, figures)
+    hits_by_rule: dict[int, list[int]] = {}
     for trigger, indices in _PATTERN_TRIGGERS:
         if trigger in _IN_FIGURES:
             # A match lies inside one figure, and a search from a figure's start sees the text before it.
