@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 #: Parts of the day as TIMEX3 names them, with the hours (from, to) used to draw
 #: them as ranges. The ranges are a drawing convention, stated on the method page.
@@ -87,8 +88,11 @@ class DateValue:
         return "unknown"
 
 
+@lru_cache(maxsize=4096)  # a document's timeline reads the same few values many times
 def parse_date_value(value: str) -> DateValue | None:
-    """Read a TIMEX3 DATE/TIME value; ``None`` for anything else (durations, ``PRESENT_REF``…)."""
+    """Read a TIMEX3 DATE/TIME value; ``None`` for anything else (durations, ``PRESENT_REF``…).
+
+    The result is immutable, so one parse is shared by every caller."""
     match = _VALUE.match(value or "")
     if not match:
         return None
