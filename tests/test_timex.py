@@ -289,7 +289,8 @@ def test_never_raises_and_spans_hold(text: str) -> None:
 
 _SEARCH_PIECES = st.sampled_from(
     list("0123456789 \t\n:/-.,'’_(\"aApPmMQsİıſKΣé²") + ["am", "pm", "5pm", "10days", "_of", "٣years", "a.m.", "P.M", "Morning of", "night\n of", " of ", "DAYS",
-    "1999", "2010s", "’90s", "12:30", "3/4/2020", "2021-03-04", "the evening of May 3", "MORNıNG of May 3"]
+    "1999", "2010s", "’90s", "12:30", "3/4/2020", "2021-03-04", "the evening of May 3", "MORNıNG of May 3",
+    "May 5", "5 May 2020", "the fifth of June", "Sunday mornings", "the first half of", "the previous night"]
 )  # fmt: skip
 
 
@@ -315,3 +316,6 @@ def test_candidate_search_shortcuts_find_what_the_plain_forms_do(text: str) -> N
         if checkable and not any(phrase.match(lowered, at) for word in starters for at in words.get(word, ())):
             pattern = re.compile(next(rule.pattern for rule in rules.RULES if rule.name == name))
             assert all(pattern.match(text, at) is None for at in starts)
+    for index, either in timex_module._EITHER_OF.items():
+        pattern = timex_module._COMPILED[index][1]
+        assert all(either.match(text, at) for at in range(len(text) + 1) if pattern.match(text, at))

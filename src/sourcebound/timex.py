@@ -139,6 +139,25 @@ _NEEDED_BY_INDEX = {i: _NEEDED[rule.name] for i, (rule, _, _) in enumerate(_COMP
 #: Letters a case-blind pattern matches to "i" or "s" though they lower to themselves:
 #: in a text with one, lower-case phrases prove nothing.
 _CASE_UNSAFE = "ıſ"
+def _either_of_shared_triggers() -> dict[int, re.Pattern[str]]:
+    """For each rule that shares its trigger with other rules, one pattern that
+    matches where any of them does: one try of it at a word start tells where
+    none of them needs trying (eight rules share the month names)."""
+    by_trigger: dict[frozenset[str] | str, list[int]] = {}
+    for index, (_, _, trigger) in enumerate(_COMPILED):
+        if trigger is not None:
+            by_trigger.setdefault(trigger if isinstance(trigger, frozenset) else trigger.pattern, []).append(index)
+    either_of: dict[int, re.Pattern[str]] = {}
+    for sharing in by_trigger.values():
+        if len(sharing) > 1:
+            # The patterns name the same groups, so the names are dropped.
+            either = re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", _COMPILED[index][0].pattern) for index in sharing))
+            either_of.update(dict.fromkeys(sharing, either))
+    return either_of
+
+
+_EITHER_OF = _either_of_shared_triggers()
+
 #: Rules without a trigger: tried over the whole text whenever a trigger pattern occurs.
 _UNTRIGGERED = tuple(i for i, (_, _, t) in enumerate(_COMPILED) if t is None)
 #: How far before a trigger hit an expression may start; longer than any expression.
@@ -459,21 +478,28 @@ def _word_hits(trigger: frozenset[str], words: dict[str, list[int]]) -> list[int
     return sorted(p for w in present for p in words[w])
 
 
-def _matches(text: str, regex: re.Pattern[str], hits: list[int], starts: list[int]) -> list[re.Match[str]]:
-    """Matches of ``regex`` starting at a word start shortly before a trigger
-    hit (at most ``_WINDOW`` characters) and ending after it."""
-    out: list[re.Match[str]] = []
-    done = 0  # word starts before this index have been tried
+def _tried(hits: list[int], starts: list[int]) -> list[int]:
+    """The word starts shortly before a trigger hit (fewer than ``_WINDOW``
+    characters before it, or at it), each once, in order."""
+    tried: list[int] = []
+    done = 0  # word starts before this index are listed already
     for hit in hits:
         first = max(bisect_right(starts, hit - _WINDOW), done)
         last = bisect_right(starts, hit)
-        for pos in starts[first:last]:
-            m = regex.match(text, pos)
-            # Kept when it ends after the first hit at or after its start.
-            if m is not None and m.end() > hits[bisect_left(hits, pos)]:
-                out.append(m)
+        tried.extend(starts[first:last])
         if last > done:
             done = last
+    return tried
+
+
+def _matches(text: str, regex: re.Pattern[str], hits: list[int], tried: list[int]) -> list[re.Match[str]]:
+    """Matches of ``regex`` starting at one of the ``tried`` word starts and
+    ending after the first hit at or after that start."""
+    out: list[re.Match[str]] = []
+    for pos in tried:
+        m = regex.match(text, pos)
+        if m is not None and m.end() > hits[bisect_left(hits, pos)]:
+            out.append(m)
     return out
 
 
@@ -504,9 +530,21 @@ def _candidates(text: str) -> list[_Candidate]:
                 del hits_by_rule[index]
     active = sorted(hits_by_rule.keys() | (set(_UNTRIGGERED) if patterned else set()))
     starts = _word_starts(text, (hit for hits in hits_by_rule.values() for hit in hits))
+    shared_tried: dict[tuple[re.Pattern[str], tuple[int, ...]], list[int]] = {}
     for index in active:
         rule, regex, _ = _COMPILED[index]
-        matches = _matches(text, regex, hits_by_rule[index], starts) if index in hits_by_rule else regex.finditer(text)
+        if index in hits_by_rule:
+            hits = hits_by_rule[index]
+            tried = _tried(hits, starts)
+            if index in _EITHER_OF:  # one try tells where none of the rules sharing the trigger can match
+                either = _EITHER_OF[index]
+                key = (either, tuple(hits))
+                if key not in shared_tried:
+                    shared_tried[key] = [pos for pos in tried if either.match(text, pos)]
+                tried = shared_tried[key]
+            matches = _matches(text, regex, hits, tried)
+        else:
+            matches = regex.finditer(text)
         for m in matches:
             if m.end() > m.start():
                 cand = _Candidate(m.start(), m.end(), rule, m)
