@@ -121,3 +121,9 @@ def test_figure_starts_find_every_match_the_rules_find(text: str) -> None:
         for _, pattern in rules.NUMBER_RULES:
             expected = [m.span() for m in pattern.finditer(sentence_text)]
             assert [m.span() for m in quantities_module._finditer_at(pattern, sentence_text, starts)] == expected
+
+
+@settings(deadline=None, max_examples=300)
+@given(st.lists(st.sampled_from([" ", ",", "\t", "\u00a0", "of", "Of", "oF", "these", "those", "them", "which", "the", "total", "x"])).map("".join))
+def test_partitive_shortcut_agrees_with_its_pattern(before: str) -> None:
+    assert quantities_module._ends_partitive(before) == bool(rules.PARTITIVE_BEFORE.search(before))

@@ -103,6 +103,8 @@ _ADVERB = re.compile(r"[a-z]+ly")
 _LETTERS_AND_DIGITS = re.compile(r"[A-Za-z][-–]?\d|\d[-–]?[A-Za-z]{1,3}\d")
 _ONLY_DIGITS = re.compile(r"[\d,.]+")
 _PLACE_CUT = re.compile(r"[,;—:]|\s[-–]\s")
+#: The words :data:`R.PARTITIVE_BEFORE` can end with, before its spaces and comma.
+_PARTITIVE_LAST_WORDS = ("these", "those", "them", "which", "total")
 #: :data:`R.MODIFIERS` compiled: (whole-phrase pattern, mod, bound).
 #: The last words of a reversed text, with the spaces after each: as many as a modifier has.
 _LAST_WORDS = re.compile(r"(?:\s*\S*){%d}" % R.MODIFIER_WORDS)
@@ -180,12 +182,15 @@ def _figure_starts(text: str, sentences: Sequence[Any]) -> list[list[int] | None
         return [None] * len(sentences)
     found: list[list[int]] = [[] for _ in sentences]
     starts = [s.start for s in sentences]
+    sentence_starts = set(starts)
     for word in _FIGURE_PREFIXES:
         at = lowered.find(word)
         while at >= 0:
-            k = bisect_right(starts, at) - 1
-            if k >= 0 and at < sentences[k].end and (at == starts[k] or not _is_word_char(text[at - 1])):
-                found[k].append(at - starts[k])
+            # Most finds lie inside a longer word ("often", "someone"): those are passed over first.
+            if not (at and _is_word_char(text[at - 1]) and at not in sentence_starts):
+                k = bisect_right(starts, at) - 1
+                if k >= 0 and at < sentences[k].end and (at == starts[k] or not _is_word_char(text[at - 1])):
+                    found[k].append(at - starts[k])
             at = lowered.find(word, at + 1)
     for match in _DIGIT.finditer(text):
         at = match.start()
@@ -343,7 +348,7 @@ def _complete(
     counted: str | None = None
     unit: str | None = None
     distributive = False
-    partitive = bool(R.PARTITIVE_BEFORE.search(before))
+    partitive = _ends_partitive(before)
     rule = draft.rule
     figure = text[draft.start : draft.number_end].strip()
     if draft.mod == "vague":
@@ -408,6 +413,14 @@ def _complete(
         "rule": rule,
         "_parent": parent,
     }
+
+
+def _ends_partitive(before: str) -> bool:
+    """Whether ``before`` ends with an anaphoric partitive ("Of these, ")."""
+    # The pattern is searched only when the text ends with one of its last words, as it must.
+    tail = before.rstrip()
+    tail = tail[:-1].rstrip() if tail.endswith(",") else tail
+    return tail.endswith(_PARTITIVE_LAST_WORDS) and bool(R.PARTITIVE_BEFORE.search(before))
 
 
 def _noun_run(after: str) -> list[tuple[str, int]]:
