@@ -288,8 +288,8 @@ def test_never_raises_and_spans_hold(text: str) -> None:
 
 
 _SEARCH_PIECES = st.sampled_from(
-    list("0123456789 \t\n:/-.,'’_(\"aApPmMQsİıſKΣé²") + ["am", "pm", "5pm", "10days", "_of", "٣years", "a.m.", "P.M", "Morning of", "night\n of", " of ", "DAYS",
-    "1999", "2010s", "’90s", "12:30", "3/4/2020", "2021-03-04", "the evening of May 3", "MORNıNG of May 3",
+    list("0123456789 \t\n:/-.,'’_(\"aApPmMQsİıſKΣé²") + ["am", "pm", "5pm", "10days", "_of", "٣years", "a.m.", "P.M",
+    "Morning of", "night\n of", " of ", "DAYS", "1999", "2010s", "’90s", "12:30", "3/4/2020", "2021-03-04", "the evening of May 3", "MORNıNG of May 3",
     "May 5", "5 May 2020", "the fifth of June", "Sunday mornings", "the first half of", "the previous night"]
 )  # fmt: skip
 

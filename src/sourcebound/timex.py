@@ -133,12 +133,17 @@ _FIGURE = re.compile(r"\d\S*")
 #: not tried. "the morning of 3 May" needs a part of the day followed by "of",
 #: which the rule's frequent trigger word "of" alone does not tell.
 _NEEDED: dict[str, tuple[tuple[str, ...], re.Pattern[str]]] = {
-    "time_part_of_date": (("morning", "afternoon", "evening", "night"), re.compile(r"(?:morning|afternoon|evening|night)\s+of(?![^\W\d_])")),
+    "time_part_of_date": (
+        ("morning", "afternoon", "evening", "night"),
+        re.compile(r"(?:morning|afternoon|evening|night)\s+of(?![^\W\d_])"),
+    ),
 }
 _NEEDED_BY_INDEX = {i: _NEEDED[rule.name] for i, (rule, _, _) in enumerate(_COMPILED) if rule.name in _NEEDED}
 #: Letters a case-blind pattern matches to "i" or "s" though they lower to themselves:
 #: in a text with one, lower-case phrases prove nothing.
 _CASE_UNSAFE = "ıſ"
+
+
 def _either_of_shared_triggers() -> dict[int, re.Pattern[str]]:
     """For each rule that shares its trigger with other rules, one pattern that
     matches where any of them does: one try of it at a word start tells where
@@ -412,7 +417,7 @@ def _word_starts(text: str, hits: Iterable[int]) -> list[int]:
     (fewer than ``_WINDOW`` characters before it, or at it): the characters other
     than whitespace that start the text or follow a character of :data:`_BEFORE_WORD`.
 
-    Only the windows are read: :func:`_matches` never looks elsewhere."""
+    Only the windows are read: :func:`_tried` never looks elsewhere."""
     windows: list[list[int]] = []  # [first, last] offsets, touching windows joined
     for hit in sorted(set(hits)):
         first = max(hit - _WINDOW + 1, 0)
