@@ -329,6 +329,9 @@ def child_stages(corpus: Path, docs_out: Path) -> None:
     start, cpu = time.perf_counter(), time.process_time()
     segmentations = [segment(d) for d in documents]
     _emit(segment=time.perf_counter() - start, segment_rss=_rss(), segment_cpu=time.process_time() - cpu, sentences=sum(len(s.sentences) for s in segmentations))
+    # The corpus is drawn from the default documents' sentences: how often a text
+    # recurs bears on any result kept per text.
+    _emit(distinct_sentences=len({d.text[s.start : s.end] for d, g in zip(documents, segmentations) for s in g.sentences}))
 
     dates = [_document_date(d, None) for d in documents]
     start, cpu = time.perf_counter(), time.process_time()
@@ -622,7 +625,7 @@ def run_size(folder: Path, size: int, args: argparse.Namespace) -> dict[str, obj
     figures["timed_out"] = stages.timed_out
     out["stages"] = figures
     base = float(figures["baseline_cpu"])  # type: ignore[arg-type]
-    print(f"  {figures.get('sentences', '?')} sentences, {figures.get('times', '?')} time expressions, {figures.get('attributions', '?')} attributions; "
+    print(f"  {figures.get('sentences', '?')} sentences ({figures.get('distinct_sentences', '?')} distinct texts), {figures.get('times', '?')} time expressions, {figures.get('attributions', '?')} attributions; "
           f"{figures.get('entities', '?')} merged sources; {figures.get('entries', '?')} timeline entries; {figures.get('pages', '?')} pages")
     print(f"  stages in one process, one worker:")
     print(f"  {'stage':<30} {'wall s':>9} {'cpu s':>9} {'cpu ms/doc':>11} {'docs/s':>9} {'x baseline':>11} {'peak MB':>8}")
