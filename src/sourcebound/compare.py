@@ -342,12 +342,15 @@ class _UnionFind:
         self.size: dict[Any, int] = {}  # kept only for bounded unions
 
     def find(self, item: Any) -> Any:
-        self.parent.setdefault(item, item)
-        root = item
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[item] != root:
-            self.parent[item], item = root, self.parent[item]
+        parent = self.parent
+        root = parent.get(item)
+        if root is None:  # a new item is its own group
+            parent[item] = item
+            return item
+        while (up := parent[root]) != root:
+            root = up
+        while (up := parent[item]) != root:
+            parent[item], item = root, up
         return root
 
     def union(self, a: Any, b: Any, limit: int | None = None) -> None:
@@ -370,6 +373,9 @@ class _UnionFind:
 class _Claim:
     doc: str
     attribution: Any
+    #: (document id, attribution id), and its place in member order: each made once.
+    member: Member
+    order: tuple[str, int]
     sentence_id: str
     source_key: str
     source_name: str
@@ -381,16 +387,17 @@ class _Claim:
     distinct: bool
     negated: bool
 
-    @property
-    def member(self) -> Member:
-        return self.doc, self.attribution.id
+
+_PART_OF_DAY_CODE = re.compile(r"T(MO|AF|EV|NI)$")
+_CLOCK = re.compile(r"T(\d\d):\d\d")
+_DATE = re.compile(r"^([\dX]{4})-(\d\d)-(\d\d)")
 
 
 def _part_of_day(value: str) -> str | None:
-    code = re.search(r"T(MO|AF|EV|NI)$", value)
+    code = _PART_OF_DAY_CODE.search(value)
     if code:
         return _PARTS_OF_DAY[code.group(1)]
-    clock = re.search(r"T(\d\d):\d\d", value)
+    clock = _CLOCK.search(value)
     if clock:
         hour = int(clock.group(1))
         return "morning" if 5 <= hour < 12 else "afternoon" if 12 <= hour < 17 else "evening" if 17 <= hour < 21 else "night"
@@ -398,7 +405,7 @@ def _part_of_day(value: str) -> str | None:
 
 
 def _date(value: str) -> str | None:
-    match = re.match(r"^([\dX]{4})-(\d\d)-(\d\d)", value)
+    match = _DATE.match(value)
     return match.group(0) if match else None
 
 
@@ -429,41 +436,62 @@ def _source_index(entities: Sequence[Any]) -> dict[Member, Any]:
 def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
     by_mention = _source_index(entities)
     claims: list[_Claim] = []
-    # wire copy repeats the same statements word for word: each text is analysed once
-    by_text: dict[str, tuple[frozenset[str], bool, bool]] = {}
+    # wire copy repeats the same statements word for word: each text is analysed once,
+    # and each source's name once
+    by_text: dict[str, tuple[frozenset[str], frozenset[str], bool, bool]] = {}
+    source_words: dict[tuple[str, str], str] = {}
     for record in records:
         times_by_sentence: dict[str, list[Any]] = defaultdict(list)
         for expression in record.times:
             if expression.sentence_id and expression.type in ("DATE", "TIME"):
                 times_by_sentence[expression.sentence_id].append(expression)
+        # a sentence's times, dates and parts of day, shared by its claims
+        timing: dict[str, tuple[tuple[Any, ...], tuple[str, ...], tuple[str, ...]]] = {}
         for attribution in record.attributions:
             if attribution.content is None:
                 continue
-            entity = by_mention.get((record.id, attribution.id))
-            key = entity.id if entity is not None else f"{record.id}:{attribution.source.name.lower()}"
+            member = (record.id, attribution.id)
+            entity = by_mention.get(member)
+            source = attribution.source
+            key = entity.id if entity is not None else f"{record.id}:{source.name.lower()}"
             text = attribution.content.text
             analysed = by_text.get(text)
             if analysed is None:
                 lowered = {w.lower() for w in _WORD.findall(text)}
+                words = _words(text)
                 analysed = by_text[text] = (
-                    _words(text),
+                    words,
+                    words & PREDICATES,
                     bool(lowered & DISTINCT_EVENT_WORDS),
                     bool(lowered & NEGATIONS) or "n’t" in text or "n't" in text,
                 )
-            words, distinct, negated = analysed
-            times = tuple(times_by_sentence.get(attribution.sentence_id, ()))
+            words, predicates, distinct, negated = analysed
+            named = (entity.name if entity is not None else source.name, source.kind)
+            name = source_words.get(named)
+            if name is None:
+                name = source_words[named] = _source_words(*named)
+            timed = timing.get(attribution.sentence_id)
+            if timed is None:
+                times = tuple(times_by_sentence.get(attribution.sentence_id, ()))
+                timed = timing[attribution.sentence_id] = (
+                    times,
+                    tuple(d for t in times if (d := _date(t.value))),
+                    tuple(p for t in times if (p := _part_of_day(t.value))),
+                )
             claims.append(
                 _Claim(
                     doc=record.id,
                     attribution=attribution,
+                    member=member,
+                    order=(record.id, _number(attribution.id)),
                     sentence_id=attribution.sentence_id,
                     source_key=key,
-                    source_name=_source_words(entity.name if entity is not None else attribution.source.name, attribution.source.kind),
+                    source_name=name,
                     words=words,
-                    predicates=words & PREDICATES,
-                    dates=tuple(d for t in times if (d := _date(t.value))),
-                    parts_of_day=tuple(p for t in times if (p := _part_of_day(t.value))),
-                    times=times,
+                    predicates=predicates,
+                    dates=timed[1],
+                    parts_of_day=timed[2],
+                    times=timed[0],
                     distinct=distinct,
                     negated=negated,
                 )
@@ -561,7 +589,9 @@ def _link(a: _Claim, b: _Claim, generic: frozenset[str]) -> tuple[str, ...] | No
 # ---------------------------------------------------------------------------
 
 
-def _body_words(record: Any) -> list[str]:
+def _body(record: Any) -> str:
+    """The text without its headlines and title, in lower case, with one kind
+    of apostrophe: what is compared for duplicates."""
     text = record.document.text
     skipped = [(s.start, s.end) for s in record.segmentation.sentences if s.headline]
     parts: list[str] = []
@@ -574,17 +604,33 @@ def _body_words(record: Any) -> list[str]:
     title = record.document.metadata.title
     if title:
         body = body.replace(title.lower().replace("’", "'"), " ")
-    return re.findall(r"\w+", body)
+    return body
 
 
-def _shingles(words: Sequence[str], word_ids: dict[str, int] | None = None) -> frozenset[int]:
-    """Hashes of the word ``SHINGLE``-grams (2-grams for short texts). A word's
-    hash is its CRC-32, a gram's the hash of the tuple of its words' hashes:
-    both the same in every process, unlike the hash of a string."""
-    ids = word_ids if word_ids is not None else {}
-    for word in set(words).difference(ids):
-        ids[word] = zlib.crc32(word.encode())
-    hashes = list(map(ids.__getitem__, words))
+_WORD_RUN = re.compile(r"\w+")
+_ASCII = bytes(range(128))
+#: Each ASCII word character (letter, digit, underscore) kept, every other byte a space.
+_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == ord("_") else ord(" ") for c in range(128)) + b" " * 128
+
+
+def _word_hashes(text: str, word_ids: dict[str, int]) -> list[int]:
+    """The CRC-32 of each word of ``text`` (a run of ``\\w``), in order: the
+    same in every process, unlike the hash of a string."""
+    encoded = text.encode(errors="surrogatepass")
+    if not _WORD_RUN.search(encoded.translate(None, _ASCII).decode(errors="surrogatepass")):
+        # no non-ASCII letter (news has only quotes and dashes): the words are the
+        # runs of ASCII word bytes, found in C three times faster than by the pattern
+        return list(map(zlib.crc32, encoded.translate(_ASCII_WORDS).split()))
+    words = _WORD_RUN.findall(text)
+    for word in set(words).difference(word_ids):
+        word_ids[word] = zlib.crc32(word.encode())
+    return list(map(word_ids.__getitem__, words))
+
+
+def _shingles(hashes: Sequence[int]) -> frozenset[int]:
+    """Hashes of the word ``SHINGLE``-grams (2-grams for short texts), from the
+    words' hashes (:func:`_word_hashes`): a gram's is the hash of the tuple of
+    its words' hashes, the same in every process."""
     size = SHINGLE if len(hashes) >= SHINGLE * 2 else 2
     if len(hashes) < size:
         return frozenset({hash(tuple(hashes))}) if hashes else frozenset()
@@ -603,12 +649,13 @@ def _signature(shingles: frozenset[int]) -> tuple[int, ...]:
     ``_BINS`` independent MinHash values. One pass over the shingles."""
     if not shingles:
         return ()
-    mins = [_EMPTY] * _BINS
+    # the least hash of each bin (its rest, hash // _BINS, is then the least too)
+    least = [_EMPTY] * _BINS
     for value in shingles:
         slot = value % _BINS
-        rest = value // _BINS
-        if rest < mins[slot]:
-            mins[slot] = rest
+        if value < least[slot]:
+            least[slot] = value
+    mins = [_EMPTY if value == _EMPTY else value // _BINS for value in least]
     if _EMPTY in mins:
         signature = list(mins)
         following = None  # the next filled bin, walking backwards twice round
@@ -646,13 +693,13 @@ def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[Dupl
         # corpus's shingles would otherwise all be held at once
         found = kept_shingles.get(doc)
         if found is None:
-            found = kept_shingles[doc] = _shingles(_body_words(by_id[doc]), word_ids)
+            found = kept_shingles[doc] = _shingles(_word_hashes(_body(by_id[doc]), word_ids))
         return found
 
     # a band's bucket is named by the hash of (band, its values): one integer, the same in every process
     buckets: dict[int, list[str]] = defaultdict(list)
     for record in sorted(records, key=lambda r: r.id):
-        grams = _shingles(_body_words(record), word_ids)
+        grams = _shingles(_word_hashes(_body(record), word_ids))
         sizes[record.id] = len(grams)
         signature = _signature(grams)
         del grams
@@ -738,63 +785,29 @@ def _compare(records: Sequence[Any], entities: Sequence[Any], quantities: Mappin
     generic = _generic(claims)
     forms = _forms(claims)
     pairs = _candidate_pairs(claims, forms, generic)
-    union = _UnionFind()
-    link_features: dict[tuple[int, int], tuple[str, ...]] = {}
+    # linked forms are joined, not their claims: a form's claims always go together
+    joined = _UnionFind()
+    link_features: dict[tuple[int, int], tuple[int, tuple[str, ...]]] = {}
     compared = 0
-    for members in forms:  # a statement repeated in several documents links its repetitions
+    for f, members in enumerate(forms):  # a statement repeated in several documents links its repetitions
         if len(members) > 1 and len({claims[i].doc for i in members}) > 1:
             compared += 1
-            features = _link(claims[members[0]], claims[members[0]], generic)
+            first = members[0]
+            features = _link(claims[first], claims[first], generic)
             if features is not None:
-                for i in members[1:]:
-                    union.union(members[0], i)
-                link_features[(members[0], members[0])] = features
+                joined.find(f)
+                link_features[(first, first)] = (f, features)
     for f, g in pairs:
         first, other = forms[f][0], forms[g][0]
         compared += 1
         features = _link(claims[first], claims[other], generic)
         if features is not None:
-            for i in (*forms[f], *forms[g]):
-                union.union(first, i)
-            link_features[(first, other)] = features
+            joined.union(f, g)
+            link_features[(first, other)] = (f, features)
     work["claims"] = len(claims)
     work["forms"] = len(forms)
     work["pairs"] = compared
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(len(claims)):
-        groups[union.find(index)].append(index)
-    features_by_root: dict[int, list[tuple[str, ...]]] = defaultdict(list)
-    for (i, _), found in sorted(link_features.items()):
-        features_by_root[union.find(i)].append(found)
-    also: dict[str, list[str]] = defaultdict(list)
-    for copy, kept in copies.items():
-        also[kept].append(copy)
-    clusters: list[ClaimCluster] = []
-    cluster_of: dict[int, ClaimCluster] = {}
-    for indices in groups.values():
-        indices.sort(key=lambda i: _member_order(claims[i].member))
-        members = tuple(claims[i].member for i in indices)
-        seen_features: dict[str, None] = {}
-        for found in features_by_root.get(union.find(indices[0]), ()):
-            for feature in found:
-                if len(seen_features) < FEATURES_PER_CLUSTER:
-                    seen_features.setdefault(feature)
-        features = list(seen_features)
-        documents = tuple(sorted({claims[i].doc for i in indices}))
-        sources = tuple(sorted({claims[i].source_key for i in indices}))
-        cluster = ClaimCluster(
-            id=f"cluster-{members[0][1]}",
-            members=members,
-            features=tuple(features) or ("no matching claim in another document",),
-            single_source=len(sources) == 1,
-            documents=documents,
-            sources=sources,
-            also_in=tuple(sorted(c for d in documents for c in also.get(d, ()))),
-        )
-        clusters.append(cluster)
-        for i in indices:
-            cluster_of[i] = cluster
-    clusters.sort(key=lambda c: (-len(c.documents), _member_order(c.members[0])))
+    clusters = _clusters(claims, forms, joined, link_features, copies)
 
     by_id = {r.id: r for r in kept_records}
     claim_at = {c.member: c for c in claims}
@@ -808,6 +821,74 @@ def _compare(records: Sequence[Any], entities: Sequence[Any], quantities: Mappin
     found += contradictions
     marks = _marks(clusters, contradiction_links, claim_at)
     return Comparison(tuple(clusters), tuple(found), duplicates, marks, compared, work)
+
+
+def _clusters(
+    claims: Sequence[_Claim],
+    forms: Sequence[Sequence[int]],
+    joined: _UnionFind,
+    link_features: Mapping[tuple[int, int], tuple[int, tuple[str, ...]]],
+    copies: Mapping[str, str],
+) -> list[ClaimCluster]:
+    """The connected groups of claims, most documents first, then by first
+    member: the claims of each group of linked forms (``joined``), and each
+    claim of a form never linked on its own."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    alone: list[int] = []
+    for f, members in enumerate(forms):
+        if f in joined.parent:
+            groups[joined.find(f)].extend(members)
+        else:
+            alone.extend(members)
+    features_by_root: dict[int, list[tuple[str, ...]]] = defaultdict(list)
+    for _, (f, found) in sorted(link_features.items()):
+        features_by_root[joined.find(f)].append(found)
+    also: dict[str, list[str]] = defaultdict(list)
+    for copy, kept in copies.items():
+        also[kept].append(copy)
+    orders = [c.order for c in claims]
+    clusters: list[ClaimCluster] = []
+    keys: list[tuple[int, tuple[str, int]]] = []
+    for root, indices in groups.items():
+        indices.sort(key=orders.__getitem__)
+        members = tuple(claims[i].member for i in indices)
+        seen_features: dict[str, None] = {}
+        for found in features_by_root.get(root, ()):
+            for feature in found:
+                if len(seen_features) < FEATURES_PER_CLUSTER:
+                    seen_features.setdefault(feature)
+        documents = tuple(sorted({claims[i].doc for i in indices}))
+        sources = tuple(sorted({claims[i].source_key for i in indices}))
+        clusters.append(
+            ClaimCluster(
+                id=f"cluster-{members[0][1]}",
+                members=members,
+                features=tuple(seen_features) or _UNMATCHED,
+                single_source=len(sources) == 1,
+                documents=documents,
+                sources=sources,
+                also_in=tuple(sorted(c for d in documents for c in also.get(d, ()))),
+            )
+        )
+        keys.append((-len(documents), orders[indices[0]]))
+    for i in alone:
+        claim = claims[i]
+        clusters.append(
+            ClaimCluster(
+                id=f"cluster-{claim.member[1]}",
+                members=(claim.member,),
+                features=_UNMATCHED,
+                single_source=True,
+                documents=(claim.doc,),
+                sources=(claim.source_key,),
+                also_in=tuple(sorted(also.get(claim.doc, ()))),
+            )
+        )
+        keys.append((-1, claim.order))
+    return [clusters[i] for i in sorted(range(len(clusters)), key=keys.__getitem__)]
+
+
+_UNMATCHED = ("no matching claim in another document",)
 
 
 def claim_clusters(records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None = None) -> tuple[ClaimCluster, ...]:
@@ -1181,15 +1262,20 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
     """Links ``(contested claim, contradicting claim or (doc, sentence), rule)`` and
     one difference per connected group of links."""
     links: list[tuple[_Claim, _Claim | tuple[str, str], str]] = []
-    by_doc: dict[str, list[_Claim]] = defaultdict(list)
     by_sentence: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
     for claim in claims:
-        by_doc[claim.doc].append(claim)
         by_sentence[(claim.doc, claim.sentence_id)].append(claim)
     by_member = {c.member: c for c in claims}
     records_by_id = {r.id: r for r in records}
     rank = _publication_rank(records)
-    # surnames and role words of each source, to resolve "the general's remarks", "Popov's claims"
+    # the words of each denial, which may name a source
+    referring: dict[int, set[str]] = {}
+    for index, claim in enumerate(claims):
+        if claim.attribution.cue_lemma in DENIAL_CUES:
+            referring[index] = {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(claim.attribution.content.text)}
+    referred = set().union(*referring.values())
+    # surnames and role words of each source, to resolve "the general's remarks", "Popov's claims";
+    # only those that some denial uses are indexed
     naming = _Nearby(rank)
     naming_words: dict[tuple[str, str | None], set[str]] = {}
     for index, claim in enumerate(claims):
@@ -1199,18 +1285,17 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
             words = {w.lower() for w in _NAME_WORD.findall(source.name)[-1:]}
             if source.role:
                 words |= {w.lower() for w in _ROLE_WORD.findall(source.role)[-1:]}
-            naming_words[(source.name, source.role)] = words
+            words = naming_words[(source.name, source.role)] = words & referred
         for word in words:
             naming.add(word, index, claim)
-    for claim in claims:
+    for index, claim in enumerate(claims):
         attribution = claim.attribution
-        if attribution.cue_lemma in DENIAL_CUES:
-            referred = {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(attribution.content.text)}
+        if index in referring:
 
             def named(other: _Claim, claim: _Claim = claim) -> bool:
                 return other.source_key != claim.source_key and (other.doc != claim.doc or _number(other.attribution.id) < _number(claim.attribution.id))
 
-            targets = [other for word in sorted(referred) for other in naming.find(word, claim, named)]
+            targets = [other for word in sorted(referring[index]) for other in naming.find(word, claim, named)]
             unique = {t.member: t for t in targets}
             for member in sorted(unique, key=_member_order):
                 links.append((unique[member], claim, f"{attribution.cue_lemma} naming the source"))
@@ -1248,14 +1333,15 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
     # one difference per connected group, but a group stops growing at
     # CONTRADICTION_GROUP sentences: denials naming a source everyone quotes
     # would otherwise chain the whole corpus into one "contradiction"
+    places = [(key(contested), key(by)) for contested, by, _ in links]
     union = _UnionFind()
-    for contested, by, _ in links:
-        union.union(key(contested), key(by), limit=CONTRADICTION_GROUP)
+    for a, b in places:
+        union.union(a, b, limit=CONTRADICTION_GROUP)
     # a link between two groups that were not joined is shown on its own
     groups: dict[tuple[tuple[str, str], ...], list[tuple[_Claim, _Claim | tuple[str, str], str]]] = defaultdict(list)
-    for link in links:
-        a, b = union.find(key(link[0])), union.find(key(link[1]))
-        groups[(a,) if a == b else tuple(sorted((key(link[0]), key(link[1])), key=lambda k: (k[0], _number(k[1]))))].append(link)
+    for link, (a, b) in zip(links, places):
+        root_a, root_b = union.find(a), union.find(b)
+        groups[(root_a,) if root_a == root_b else tuple(sorted((a, b), key=_member_order))].append(link)
     found: list[Difference] = []
     for group_key, items in sorted(groups.items(), key=lambda i: [(k[0], _number(k[1])) for k in i[0]]):
         members: dict[tuple[str, str], str | None] = {}
@@ -1319,7 +1405,7 @@ def _marks(
 ) -> dict[Member, tuple[Mark, ...]]:
     """A claim is corroborated by a claim of its cluster in another document
     with the same polarity (a negated claim corroborates no positive one)."""
-    marks: dict[Member, list[Mark]] = defaultdict(list)
+    corroborations: dict[Member, tuple[Mark, ...]] = {}
     for cluster in clusters:
         if len(cluster.documents) < 2:
             continue
@@ -1329,30 +1415,55 @@ def _marks(
         for member in cluster.members:
             by_polarity[claim_at[member].negated].append(member)
         for group in by_polarity.values():
-            # the first few in document order; the cluster (on the Compare page) lists them all.
-            # Every member pointing at the same claim of the cluster shares one mark.
-            shared: dict[Member, Mark] = {}
-            for member in group:
-                taken = 0
-                for other in group:  # members are in document order: a claim's own document is one run
-                    if other[0] == member[0]:
-                        continue
-                    mark = shared.get(other)
-                    if mark is None:
-                        mark = shared[other] = Mark("corroborated", other, reason, cluster.id)
-                    marks[member].append(mark)
-                    taken += 1
-                    if taken == MARKS_PER_CLAIM:
-                        break
+            _corroborate(group, reason, cluster.id, corroborations)
+    contradictions: dict[Member, list[Mark]] = defaultdict(list)
     contradicted: dict[Member, set[tuple[str, str]]] = defaultdict(set)
     for contested, by, rule in links:
         other = (by.doc, by.attribution.id) if isinstance(by, _Claim) else by
         seen = contradicted[contested.member]
         if other not in seen and len(seen) < MARKS_PER_CLAIM:
             seen.add(other)
-            marks[contested.member].append(Mark("contradicted", other, rule, None))
+            contradictions[contested.member].append(Mark("contradicted", other, rule, None))
     # corroborations are already in member order; only contradictions need sorting in
-    return {
-        member: tuple(sorted(found, key=lambda m: (m.kind, _member_order(m.other)))) if member in contradicted else tuple(found)
-        for member, found in sorted(marks.items(), key=lambda i: _member_order(i[0]))
-    }
+    marks: dict[Member, tuple[Mark, ...]] = {}
+    for claim in sorted(claim_at.values(), key=_claim_order):
+        member = claim.member
+        found = corroborations.get(member, ())
+        if member in contradictions:
+            marks[member] = tuple(sorted((*found, *contradictions[member]), key=lambda m: (m.kind, _member_order(m.other))))
+        elif found:
+            marks[member] = found
+    return marks
+
+
+def _claim_order(claim: _Claim) -> tuple[str, int]:
+    return claim.order
+
+
+def _corroborate(group: Sequence[Member], reason: str, cluster: str, marks: dict[Member, tuple[Mark, ...]]) -> None:
+    """Mark each member of ``group`` (one polarity of a cluster, in member
+    order) with the first ``MARKS_PER_CLAIM`` members of other documents; the
+    cluster (on the Compare page) lists them all. Members are in document
+    order, so a document's members are one run and share their marks, and
+    every member pointing at the same claim shares one mark."""
+    shared: dict[Member, Mark] = {}
+    start = 0
+    while start < len(group):
+        doc = group[start][0]
+        end = start + 1
+        while end < len(group) and group[end][0] == doc:
+            end += 1
+        # the first members outside the run: some before it, the rest after it
+        before = group[: min(start, MARKS_PER_CLAIM)]
+        others = (*before, *group[end : end + MARKS_PER_CLAIM - len(before)])
+        found = []
+        for other in others:
+            mark = shared.get(other)
+            if mark is None:
+                mark = shared[other] = Mark("corroborated", other, reason, cluster)
+            found.append(mark)
+        if found:
+            run_marks = tuple(found)
+            for member in group[start:end]:
+                marks[member] = run_marks
+        start = end

@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -64,16 +65,21 @@ _FOLDS = tuple((re.compile(pattern), replacement) for pattern, replacement in TR
 _ORG_SPELLINGS = ((re.compile(r"\bdefence\b"), "defense"), (re.compile(r"\s*&\s*"), " and "), (re.compile(r"^the\s+"), ""))
 
 
+@lru_cache(maxsize=1 << 14)
 def transliteration_key(word: str) -> str:
-    """A spelling-insensitive key for one name word."""
+    """A spelling-insensitive key for one name word. Cached: a corpus names
+    the same few thousand people again and again."""
     folded = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
     for pattern, replacement in _FOLDS:
         folded = pattern.sub(replacement, folded)
     return folded
 
 
+_SPACES = re.compile(r"[\s]+")
+
+
 def _name_words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s]+", name.strip()) if w]
+    return [w for w in _SPACES.split(name.strip()) if w]
 
 
 def _org_key(name: str) -> str:
@@ -153,28 +159,26 @@ def merge_entities(attributions: Mapping[str, Sequence[Attribution]]) -> tuple[E
     surname key, a handful), then O(E log E) to order the E entities."""
     index = _Index()
     surname_only: list[tuple[str, str, str | None, tuple[str, str]]] = []
+    # a name (but an anonymous one) always finds the same cluster, since clusters
+    # are only ever added: it is looked for once; None marks a surname alone
+    known: dict[tuple[str, str], _Cluster | None] = {}
     for document_id in sorted(attributions):
         for attribution in attributions[document_id]:
             source = attribution.source
             mention = (document_id, attribution.id)
             name = source.name.strip()
-            if source.kind == "person":
-                words = _name_words(name)
-                if len(words) < 2:
-                    surname_only.append((document_id, name, source.role, mention))
-                    continue
-                surname = transliteration_key(words[-1])
-                given = words[:-1]
-                cluster = next((c for c in index.persons[surname] if _first_names_compatible(c.given, given)), None)
-                if cluster is None:
-                    cluster = index.new(_Cluster("person", surname, [], [], [], given))
-                index.add(cluster, name, source.role, mention)
-            elif source.kind == "organisation":
-                index.add(index.keyed("organisation", _org_key(name)), name, source.role, mention)
-            elif source.kind == "anonymous":
+            if source.kind == "anonymous":
                 index.add(index.keyed("anonymous", name.lower(), document_id), name, source.role, mention)
-            else:  # group, document
-                index.add(index.keyed(source.kind, name.lower()), name, source.role, mention)
+                continue
+            named = (source.kind, name)
+            if named in known:
+                cluster = known[named]
+            else:
+                cluster = known[named] = _cluster_of(index, source.kind, name)
+            if cluster is None:
+                surname_only.append((document_id, name, source.role, mention))
+            else:
+                index.add(cluster, name, source.role, mention)
     for document_id, name, role, mention in surname_only:
         key = transliteration_key(name)
         candidates = index.persons_in.get((key, document_id)) or index.persons.get(key) or []
@@ -186,6 +190,24 @@ def merge_entities(attributions: Mapping[str, Sequence[Attribution]]) -> tuple[E
             cluster = index.surname_only[(key, document_id)] = index.new(_Cluster("person", key, [], [], [], [], document_id))
         index.add(cluster, name, role, mention)
     return _entities(index.clusters)
+
+
+def _cluster_of(index: _Index, kind: str, name: str) -> _Cluster | None:
+    """The cluster of a named source (made when it is the first), or None for a
+    person named by surname alone, whom the merge places at the end."""
+    if kind == "person":
+        words = _name_words(name)
+        if len(words) < 2:
+            return None
+        surname = transliteration_key(words[-1])
+        given = words[:-1]
+        cluster = next((c for c in index.persons[surname] if _first_names_compatible(c.given, given)), None)
+        if cluster is None:
+            cluster = index.new(_Cluster("person", surname, [], [], [], given))
+        return cluster
+    if kind == "organisation":
+        return index.keyed("organisation", _org_key(name))
+    return index.keyed(kind, name.lower())  # group, document
 
 
 def _canonical(cluster: _Cluster) -> str:
