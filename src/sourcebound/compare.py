@@ -58,16 +58,17 @@ Everything is sorted; the same input gives the same output.
 
 from __future__ import annotations
 
-import gc
 import re
 import zlib
 from bisect import bisect_left
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import add
 from typing import Any
 
+from .entities import collector_paused
 from .language import find_loaded_terms
 from .quantities import Quantity
 from .rules import quantities as QR
@@ -291,20 +292,40 @@ class Comparison:
 # ---------------------------------------------------------------------------
 
 
-def _strongest_pairs(shared: Iterable[tuple[tuple[Any, Any], int]], limit: int, *, minimum: int = 1) -> set[tuple[Any, Any]]:
-    """From ``((a, b), how much a and b share)``: for each item, the ``limit``
-    items it shares the most with (at least ``minimum``; ties by the other item),
-    as unordered pairs, the smaller item first."""
-    partners: dict[Any, list[tuple[int, Any]]] = defaultdict(list)
-    for (a, b), times in shared:
-        if times >= minimum:
-            partners[a].append((-times, b))
-            partners[b].append((-times, a))
-    pairs: set[tuple[Any, Any]] = set()
-    for a, found in partners.items():
-        found.sort()
-        for _, b in found[:limit]:
-            pairs.add((a, b) if a < b else (b, a))
+def _window_counts(blocks: Iterable[Sequence[int]], count: int) -> Counter[int]:
+    """For blocks of items numbered below ``count``, each block in ascending
+    order: how many blocks have ``a`` within ``WINDOW`` places before ``b``,
+    keyed by ``a * count + b``. Each pair is one integer, counted in C."""
+    keys: list[int] = []
+    for members in blocks:
+        scaled = [a * count for a in members]
+        for offset in range(1, min(WINDOW, len(members) - 1) + 1):
+            keys += map(add, scaled, members[offset:])
+    return Counter(keys)
+
+
+def _strongest_pairs(shared: Mapping[int, int], count: int, limit: int, *, minimum: int = 1, apart: Sequence[Any] | None = None) -> set[tuple[int, int]]:
+    """From how much items ``a < b`` share (as :func:`_window_counts` gives
+    it): for each item, the ``limit`` items it shares the most with (at least
+    ``minimum``; ties by the other item), as pairs ``(a, b)``. Items with the
+    same value in ``apart`` (other than None) are never paired.
+
+    One sort of every pair, most shared first, then by ``a`` and ``b``: each
+    item then meets its partners in its own order (those below it, then those
+    above it, each in order), so one walk takes each item's first ``limit``."""
+    most = max(shared.values(), default=0)
+    square = count * count
+    ordered = sorted((most - times) * square + key for key, times in shared.items() if times >= minimum)
+    seen = [0] * count  # partners met so far, per item
+    pairs: set[tuple[int, int]] = set()
+    for packed in ordered:
+        a, b = divmod(packed % square, count)
+        if apart is not None and apart[a] is not None and apart[a] == apart[b]:
+            continue
+        if seen[a] < limit or seen[b] < limit:
+            pairs.add((a, b))
+        seen[a] += 1
+        seen[b] += 1
     return pairs
 
 
@@ -519,27 +540,19 @@ def _candidate_pairs(claims: Sequence[_Claim], forms: Sequence[Sequence[int]], g
     ``WINDOW``; each form then keeps the ``CANDIDATES_PER_CLAIM`` partners with
     which it shares the most keys. O(F * K * WINDOW) for F forms with K keys
     each, and at most ``CANDIDATES_PER_CLAIM`` pairs per form."""
-    order = sorted(range(len(forms)), key=lambda f: (claims[forms[f][0]].dates, claims[forms[f][0]].doc, _number(claims[forms[f][0]].attribution.id)))
+    order = sorted(range(len(forms)), key=lambda f: (claims[forms[f][0]].dates, claims[forms[f][0]].order))
     only_in: list[str | None] = []
     blocks: dict[str, list[int]] = defaultdict(list)
-    for rank, f in enumerate(order):
+    for f in order:
         members = forms[f]
         first = claims[members[0]]
-        only_in.append(first.doc if all(claims[i].doc == first.doc for i in members) else None)
+        only_in.append(first.doc if len(members) == 1 or len({claims[i].doc for i in members}) == 1 else None)
+        rank = len(only_in) - 1
         blocks["\0" + first.source_key].append(rank)
         for word in first.words - generic:
             blocks[word].append(rank)
-    count = len(order)
-    shared: dict[int, int] = defaultdict(int)
-    for members in blocks.values():
-        if len(members) < 2:
-            continue
-        for position, i in enumerate(members):
-            doc = only_in[i]
-            for j in members[position + 1 : position + 1 + WINDOW]:
-                if doc is None or only_in[j] != doc:
-                    shared[i * count + j] += 1
-    strongest = _strongest_pairs(((divmod(key, count), times) for key, times in shared.items()), CANDIDATES_PER_CLAIM)
+    # forms confined to one and the same document are never paired
+    strongest = _strongest_pairs(_window_counts(blocks.values(), len(order)), len(order), CANDIDATES_PER_CLAIM, apart=only_in)
     pairs = {(order[i], order[j]) for i, j in strongest}
     return sorted((a, b) if a < b else (b, a) for a, b in pairs)
 
@@ -696,9 +709,11 @@ def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[Dupl
             found = kept_shingles[doc] = _shingles(_word_hashes(_body(by_id[doc]), word_ids))
         return found
 
-    # a band's bucket is named by the hash of (band, its values): one integer, the same in every process
-    buckets: dict[int, list[str]] = defaultdict(list)
-    for record in sorted(records, key=lambda r: r.id):
+    # a band's bucket is named by the hash of (band, its values): one integer, the same in every
+    # process; it lists documents by their place in document id order
+    ordered = sorted(records, key=lambda r: r.id)
+    buckets: dict[int, list[int]] = defaultdict(list)
+    for number, record in enumerate(ordered):
         grams = _shingles(_word_hashes(_body(record), word_ids))
         sizes[record.id] = len(grams)
         signature = _signature(grams)
@@ -706,20 +721,14 @@ def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[Dupl
         if not signature:
             continue
         for band in range(MINHASH_BANDS):
-            buckets[hash((band, *signature[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS]))].append(record.id)
-    # bands in common, counted within a window of each bucket
-    bands_shared: dict[tuple[str, str], int] = defaultdict(int)
-    for ids in buckets.values():
-        if len(ids) < 2:
-            continue
-        for position, a in enumerate(ids):
-            for b in ids[position + 1 : position + 1 + WINDOW]:
-                bands_shared[(a, b)] += 1
-    # each document's candidates: those sharing the most bands, at least DUPLICATE_BANDS
-    candidates = _strongest_pairs(bands_shared.items(), WINDOW, minimum=DUPLICATE_BANDS)
+            buckets[hash((band, *signature[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS]))].append(number)
+    # bands in common, counted within a window of each bucket; each document's
+    # candidates: those sharing the most bands, at least DUPLICATE_BANDS
+    bands_shared = _window_counts((ids for ids in buckets.values() if len(ids) > 1), len(ordered))
+    candidates = _strongest_pairs(bands_shared, len(ordered), WINDOW, minimum=DUPLICATE_BANDS)
     union = _UnionFind()
     similarity: dict[tuple[str, str], float] = {}
-    for a, b in sorted(candidates):
+    for a, b in ((ordered[i].id, ordered[j].id) for i, j in sorted(candidates)):
         if min(sizes[a], sizes[b]) < DUPLICATE_JACCARD * max(sizes[a], sizes[b]):
             continue  # the sizes alone rule it out
         sa, sb = shingles_of(a), shingles_of(b)
@@ -763,16 +772,9 @@ def compare(
     quantities: Mapping[str, Sequence[Quantity]] | None = None,
 ) -> Comparison:
     """Clusters, differences, duplicates and marks for the whole corpus."""
-    # Hundreds of thousands of small acyclic objects (claims, marks) beside every
-    # record of the corpus: without this, the cycle collector would walk all the
-    # records again and again. Reference counting still frees what is dropped.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    # hundreds of thousands of claims and marks, beside every record of the corpus
+    with collector_paused():
         return _compare(records, entities, quantities)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _compare(records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None) -> Comparison:
@@ -817,7 +819,7 @@ def _compare(records: Sequence[Any], entities: Sequence[Any], quantities: Mappin
     found += _counts(clusters, claim_at, quantities, by_id)
     found += _count_sums(kept_records, quantities)
     found += _times(clusters, claim_at)
-    contradictions, contradiction_links = _contradictions(kept_records, claims, entities)
+    contradictions, contradiction_links = _contradictions(kept_records, claims, claim_at)
     found += contradictions
     marks = _marks(clusters, contradiction_links, claim_at)
     return Comparison(tuple(clusters), tuple(found), duplicates, marks, compared, work)
@@ -1258,21 +1260,41 @@ def _any_dates_differ(dates: Iterable[str]) -> bool:
     return any(_dates_differ([a], [b]) for i, a in enumerate(candidates) for b in candidates[i + 1 :])
 
 
-def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: Sequence[Any]) -> tuple[list[Difference], list[tuple[_Claim, _Claim | tuple[str, str], str]]]:
+def _contradictions(
+    records: Sequence[Any], claims: Sequence[_Claim], claim_at: Mapping[Member, _Claim]
+) -> tuple[list[Difference], list[tuple[_Claim, _Claim | tuple[str, str], str]]]:
     """Links ``(contested claim, contradicting claim or (doc, sentence), rule)`` and
     one difference per connected group of links."""
     links: list[tuple[_Claim, _Claim | tuple[str, str], str]] = []
-    by_sentence: dict[tuple[str, str], list[_Claim]] = defaultdict(list)
-    for claim in claims:
-        by_sentence[(claim.doc, claim.sentence_id)].append(claim)
-    by_member = {c.member: c for c in claims}
     records_by_id = {r.id: r for r in records}
     rank = _publication_rank(records)
-    # the words of each denial, which may name a source
+    # one pass over the claims: the words of each denial (which may name a
+    # source), the first denial of each sentence, the claims that a marker says
+    # another source rejected, and the origins stated or negated (an index by
+    # origin word, no pair search)
     referring: dict[int, set[str]] = {}
+    denial_in: dict[tuple[str, str], _Claim] = {}
+    marked: list[int] = []
+    stated = _Nearby(rank)
+    negated: list[tuple[_Claim, str]] = []
+    origins: dict[str, tuple[list[str], list[str]]] = {}  # per text: (negated, stated)
     for index, claim in enumerate(claims):
-        if claim.attribution.cue_lemma in DENIAL_CUES:
-            referring[index] = {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(claim.attribution.content.text)}
+        attribution = claim.attribution
+        content = attribution.content.text
+        if attribution.cue_lemma in DENIAL_CUES:
+            referring[index] = {w.lower().removesuffix("’s").removesuffix("'s") for w in _WORD.findall(content)}
+            denial_in.setdefault((claim.doc, claim.sentence_id), claim)
+        if attribution.markers and any(marker.kind in CONTESTED_MARKERS for marker in attribution.markers):
+            marked.append(index)
+        found = origins.get(content)
+        if found is None:
+            denied = [m.group("origin").lower() for m in NEGATED_ORIGIN.finditer(content)]
+            given = [] if denied else [(m.group("origin") or m.group("origin2")).lower() for m in STATED_ORIGIN.finditer(content)]
+            found = origins[content] = (denied, given)
+        for origin in found[0]:
+            negated.append((claim, origin))
+        for origin in found[1]:
+            stated.add(origin, index, claim)
     referred = set().union(*referring.values())
     # surnames and role words of each source, to resolve "the general's remarks", "Popov's claims";
     # only those that some denial uses are indexed
@@ -1288,12 +1310,13 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
             words = naming_words[(source.name, source.role)] = words & referred
         for word in words:
             naming.add(word, index, claim)
-    for index, claim in enumerate(claims):
+    for index in sorted(referring.keys() | marked):  # in claim order, as the links are
+        claim = claims[index]
         attribution = claim.attribution
         if index in referring:
 
             def named(other: _Claim, claim: _Claim = claim) -> bool:
-                return other.source_key != claim.source_key and (other.doc != claim.doc or _number(other.attribution.id) < _number(claim.attribution.id))
+                return other.source_key != claim.source_key and (other.doc != claim.doc or other.order[1] < claim.order[1])
 
             targets = [other for word in sorted(referring[index]) for other in naming.find(word, claim, named)]
             unique = {t.member: t for t in targets}
@@ -1303,23 +1326,8 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
             if marker.kind in CONTESTED_MARKERS:
                 sentence = _sentence_at(records_by_id[claim.doc], marker.span.start)
                 if sentence is not None and sentence.id != claim.sentence_id:
-                    denial = next((c for c in by_sentence.get((claim.doc, sentence.id), ()) if c.attribution.cue_lemma in DENIAL_CUES), None)
+                    denial = denial_in.get((claim.doc, sentence.id))
                     links.append((claim, denial or (claim.doc, sentence.id), f"marker: {marker.kind}"))
-    # a stated origin negated by another source: an index by origin word, no pair search
-    stated = _Nearby(rank)
-    negated: list[tuple[_Claim, str]] = []
-    origins: dict[str, tuple[list[str], list[str]]] = {}  # per text: (negated, stated)
-    for index, claim in enumerate(claims):
-        content = claim.attribution.content.text
-        found = origins.get(content)
-        if found is None:
-            denied = [m.group("origin").lower() for m in NEGATED_ORIGIN.finditer(content)]
-            given = [] if denied else [(m.group("origin") or m.group("origin2")).lower() for m in STATED_ORIGIN.finditer(content)]
-            found = origins[content] = (denied, given)
-        for origin in found[0]:
-            negated.append((claim, origin))
-        for origin in found[1]:
-            stated.add(origin, index, claim)
     for claim, origin in negated:
         for other in stated.find(origin, claim, lambda other, claim=claim: other.source_key != claim.source_key):
             if other.source_key != claim.source_key:
@@ -1338,40 +1346,31 @@ def _contradictions(records: Sequence[Any], claims: Sequence[_Claim], entities: 
     for a, b in places:
         union.union(a, b, limit=CONTRADICTION_GROUP)
     # a link between two groups that were not joined is shown on its own
-    groups: dict[tuple[tuple[str, str], ...], list[tuple[_Claim, _Claim | tuple[str, str], str]]] = defaultdict(list)
-    for link, (a, b) in zip(links, places):
+    groups: dict[tuple[tuple[str, str], ...], list[int]] = defaultdict(list)  # the links of each group, by number
+    for number, (a, b) in enumerate(places):
         root_a, root_b = union.find(a), union.find(b)
-        groups[(root_a,) if root_a == root_b else tuple(sorted((a, b), key=_member_order))].append(link)
+        groups[(root_a,) if root_a == root_b else tuple(sorted((a, b), key=_member_order))].append(number)
     found: list[Difference] = []
-    for group_key, items in sorted(groups.items(), key=lambda i: [(k[0], _number(k[1])) for k in i[0]]):
+    for group_key, numbers in sorted(groups.items(), key=lambda i: [_member_order(k) for k in i[0]]):
         members: dict[tuple[str, str], str | None] = {}
-        roles: list[dict[str, Any]] = []
-        for contested, by, rule in items:
-            for item, role in ((contested, "contested"), (by, "contradicting")):
-                if isinstance(item, _Claim):
-                    members.setdefault((item.doc, item.sentence_id), item.attribution.id)
-                    if (item.doc, item.sentence_id) in members and members[(item.doc, item.sentence_id)] is None:
-                        members[(item.doc, item.sentence_id)] = item.attribution.id
-                else:
-                    members.setdefault(item, None)
-            roles.append(  # sorted below
-                {
-                    "contested": _ref(contested),
-                    "by": _ref(by),
-                    "rule": rule,
-                }
-            )
+        for number in numbers:
+            for item, place in zip(links[number][:2], places[number]):
+                # a sentence stands for its first claim in a link
+                if members.get(place) is None:
+                    members[place] = item.attribution.id if isinstance(item, _Claim) else None
+        # the links in the order of their places, then by rule
+        numbers.sort(key=lambda n: (*_member_order(places[n][0]), *_member_order(places[n][1]), links[n][2]))
+        roles = [{"contested": _ref(links[n][0]), "by": _ref(links[n][1]), "rule": links[n][2]} for n in numbers]
         # a claim in a member sentence that is itself a denial stands for that sentence
         for place, attribution_id in list(members.items()):
             if attribution_id is None:
-                denial = next((c for c in by_sentence.get(place, ()) if c.attribution.cue_lemma in DENIAL_CUES), None)
+                denial = denial_in.get(place)
                 if denial is not None:
                     members[place] = denial.attribution.id
-        roles.sort(key=lambda r: (r["contested"]["document"], _number(r["contested"]["sentence"]), r["by"]["document"], _number(r["by"]["sentence"]), r["rule"]))
         ordered = sorted(members.items(), key=lambda i: (i[0][0], _number(i[0][1])))
         quoted = []
         for (doc, sentence_id), attribution_id in ordered:
-            claim = by_member.get((doc, attribution_id)) if attribution_id else None
+            claim = claim_at.get((doc, attribution_id)) if attribution_id else None
             if claim is not None:
                 mention = claim.attribution.source.mention
                 quoted.append(f"{mention.text if mention else claim.source_name} {claim.attribution.cue.text}")
