@@ -64,8 +64,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
-from operator import add
+from operator import add, attrgetter
 from typing import Any
 
 from .entities import collector_paused
@@ -332,10 +331,13 @@ def _strongest_pairs(shared: Mapping[int, int], count: int, limit: int, *, minim
 _TAIL_NUMBER = re.compile(r"(\d+)$")
 
 
-@lru_cache(maxsize=1 << 16)
 def _number(identifier: str) -> int:
-    tail = _TAIL_NUMBER.search(identifier)
-    return int(tail.group(1)) if tail else 0
+    """The number that ends an identifier ("doc-7-s12": 12), 0 if none."""
+    stem = identifier.rstrip("0123456789")
+    if stem and stem[-1].isdecimal():  # a digit of another script: the pattern decides
+        tail = _TAIL_NUMBER.search(identifier)
+        return int(tail.group(1)) if tail else 0
+    return int(identifier[len(stem) :]) if len(stem) < len(identifier) else 0
 
 
 def _member_order(member: Member) -> tuple[str, int]:
@@ -390,7 +392,7 @@ class _UnionFind:
                 self.size[ra] = together
 
 
-@dataclass
+@dataclass(slots=True)
 class _Claim:
     doc: str
     attribution: Any
@@ -454,6 +456,9 @@ def _source_index(entities: Sequence[Any]) -> dict[Member, Any]:
     return {mention: entity for entity in entities for mention in entity.mentions}
 
 
+_UNTIMED: tuple[tuple[Any, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+
+
 def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
     by_mention = _source_index(entities)
     claims: list[_Claim] = []
@@ -462,19 +467,20 @@ def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
     by_text: dict[str, tuple[frozenset[str], frozenset[str], bool, bool]] = {}
     source_words: dict[tuple[str, str], str] = {}
     for record in records:
+        doc = record.id
         times_by_sentence: dict[str, list[Any]] = defaultdict(list)
         for expression in record.times:
             if expression.sentence_id and expression.type in ("DATE", "TIME"):
                 times_by_sentence[expression.sentence_id].append(expression)
-        # a sentence's times, dates and parts of day, shared by its claims
-        timing: dict[str, tuple[tuple[Any, ...], tuple[str, ...], tuple[str, ...]]] = {}
+        # a sentence's times, dates and parts of day, shared by its claims (None: not yet found)
+        timing: dict[str, tuple[tuple[Any, ...], tuple[str, ...], tuple[str, ...]] | None] = dict.fromkeys(times_by_sentence)
         for attribution in record.attributions:
             if attribution.content is None:
                 continue
-            member = (record.id, attribution.id)
+            member = (doc, attribution.id)
             entity = by_mention.get(member)
             source = attribution.source
-            key = entity.id if entity is not None else f"{record.id}:{source.name.lower()}"
+            key = entity.id if entity is not None else f"{doc}:{source.name.lower()}"
             text = attribution.content.text
             analysed = by_text.get(text)
             if analysed is None:
@@ -491,9 +497,9 @@ def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
             name = source_words.get(named)
             if name is None:
                 name = source_words[named] = _source_words(*named)
-            timed = timing.get(attribution.sentence_id)
+            timed = timing.get(attribution.sentence_id, _UNTIMED)
             if timed is None:
-                times = tuple(times_by_sentence.get(attribution.sentence_id, ()))
+                times = tuple(times_by_sentence[attribution.sentence_id])
                 timed = timing[attribution.sentence_id] = (
                     times,
                     tuple(d for t in times if (d := _date(t.value))),
@@ -501,10 +507,10 @@ def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
                 )
             claims.append(
                 _Claim(
-                    doc=record.id,
+                    doc=doc,
                     attribution=attribution,
                     member=member,
-                    order=(record.id, _number(attribution.id)),
+                    order=(doc, _number(attribution.id)),
                     sentence_id=attribution.sentence_id,
                     source_key=key,
                     source_name=name,
@@ -521,7 +527,7 @@ def _claims(records: Sequence[Any], entities: Sequence[Any]) -> list[_Claim]:
 
 
 def _forms(claims: Sequence[_Claim]) -> list[list[int]]:
-    """Claims that :func:`_link` cannot tell apart (the same source, content
+    """Claims that :func:`_linked` cannot tell apart (the same source, content
     words, dates, parts of day, negation and "another" marks), grouped, in the
     order of their first claim. A statement repeated by many documents is one
     form, compared once."""
@@ -566,35 +572,40 @@ def _generic(claims: Sequence[_Claim]) -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n > floor)
 
 
-def _link(a: _Claim, b: _Claim, generic: frozenset[str]) -> tuple[str, ...] | None:
-    """The features that link two claims, or None."""
-    if _dates_differ(a.dates, b.dates):
-        return None
+def _linked(a: _Claim, b: _Claim, generic: frozenset[str]) -> bool:
+    """Whether two claims are linked; :func:`_link_features` says why (found
+    only for the links that a cluster lists)."""
+    if a.dates and b.dates and _dates_differ(a.dates, b.dates):
+        return False
     if a.predicates and b.predicates and not a.predicates & b.predicates:
-        return None
+        return False
     shared = a.words & b.words
     if not shared:
-        return None
+        return False
     overlap = len(shared) / min(len(a.words), len(b.words))
     specific = shared - generic
-    features: list[str] = []
-    pod_differs = bool(a.parts_of_day and b.parts_of_day and not set(a.parts_of_day) & set(b.parts_of_day))
     if a.source_key == b.source_key:
-        if overlap < SAME_SOURCE_OVERLAP or not specific or not (shared & PREDICATES or len(specific) >= 2):
-            return None
-        features.append(f"same source: {a.source_name}")
-    else:
-        if overlap < OTHER_SOURCE_OVERLAP or len(specific) < 2 or a.distinct or b.distinct or pod_differs:
-            return None
-        features.append("different sources, similar content")
-    features.append("shared words: " + ", ".join(sorted(shared)))
+        return overlap >= SAME_SOURCE_OVERLAP and bool(specific) and bool(shared & PREDICATES or len(specific) >= 2)
+    return overlap >= OTHER_SOURCE_OVERLAP and len(specific) >= 2 and not (a.distinct or b.distinct or _parts_of_day_differ(a, b))
+
+
+def _link_features(a: _Claim, b: _Claim) -> tuple[str, ...]:
+    """Why two linked claims are linked."""
+    features = [
+        f"same source: {a.source_name}" if a.source_key == b.source_key else "different sources, similar content",
+        "shared words: " + ", ".join(sorted(a.words & b.words)),
+    ]
     if a.negated != b.negated:
         features.append("one claim is negated")
     if a.dates and b.dates:
         features.append("compatible dates")
-    elif pod_differs:
+    elif _parts_of_day_differ(a, b):
         features.append("times differ")
     return tuple(features)
+
+
+def _parts_of_day_differ(a: _Claim, b: _Claim) -> bool:
+    return bool(a.parts_of_day and b.parts_of_day and not set(a.parts_of_day) & set(b.parts_of_day))
 
 
 # ---------------------------------------------------------------------------
@@ -787,29 +798,28 @@ def _compare(records: Sequence[Any], entities: Sequence[Any], quantities: Mappin
     generic = _generic(claims)
     forms = _forms(claims)
     pairs = _candidate_pairs(claims, forms, generic)
-    # linked forms are joined, not their claims: a form's claims always go together
+    # linked forms are joined, not their claims: a form's claims always go together;
+    # each link (claims ``first`` and ``other``) is kept as first * len(claims) + other, with its form
     joined = _UnionFind()
-    link_features: dict[tuple[int, int], tuple[int, tuple[str, ...]]] = {}
+    links: dict[int, int] = {}
     compared = 0
     for f, members in enumerate(forms):  # a statement repeated in several documents links its repetitions
         if len(members) > 1 and len({claims[i].doc for i in members}) > 1:
             compared += 1
             first = members[0]
-            features = _link(claims[first], claims[first], generic)
-            if features is not None:
+            if _linked(claims[first], claims[first], generic):
                 joined.find(f)
-                link_features[(first, first)] = (f, features)
+                links[first * len(claims) + first] = f
     for f, g in pairs:
         first, other = forms[f][0], forms[g][0]
         compared += 1
-        features = _link(claims[first], claims[other], generic)
-        if features is not None:
+        if _linked(claims[first], claims[other], generic):
             joined.union(f, g)
-            link_features[(first, other)] = (f, features)
+            links[first * len(claims) + other] = f
     work["claims"] = len(claims)
     work["forms"] = len(forms)
     work["pairs"] = compared
-    clusters = _clusters(claims, forms, joined, link_features, copies)
+    clusters = _clusters(claims, forms, joined, links, copies)
 
     by_id = {r.id: r for r in kept_records}
     claim_at = {c.member: c for c in claims}
@@ -829,12 +839,13 @@ def _clusters(
     claims: Sequence[_Claim],
     forms: Sequence[Sequence[int]],
     joined: _UnionFind,
-    link_features: Mapping[tuple[int, int], tuple[int, tuple[str, ...]]],
+    links: Mapping[int, int],
     copies: Mapping[str, str],
 ) -> list[ClaimCluster]:
     """The connected groups of claims, most documents first, then by first
     member: the claims of each group of linked forms (``joined``), and each
-    claim of a form never linked on its own."""
+    claim of a form never linked on its own. A group gives the features of
+    its first links, in claim order, up to ``FEATURES_PER_CLUSTER``."""
     groups: dict[int, list[int]] = defaultdict(list)
     alone: list[int] = []
     for f, members in enumerate(forms):
@@ -842,9 +853,15 @@ def _clusters(
             groups[joined.find(f)].extend(members)
         else:
             alone.extend(members)
-    features_by_root: dict[int, list[tuple[str, ...]]] = defaultdict(list)
-    for _, (f, found) in sorted(link_features.items()):
-        features_by_root[joined.find(f)].append(found)
+    # a group's features are found from its first links only, until there are enough
+    features_by_root: dict[int, dict[str, None]] = defaultdict(dict)
+    for link in sorted(links):
+        seen = features_by_root[joined.find(links[link])]
+        if len(seen) < FEATURES_PER_CLUSTER:
+            first, other = divmod(link, len(claims))
+            for feature in _link_features(claims[first], claims[other]):
+                if len(seen) < FEATURES_PER_CLUSTER:
+                    seen.setdefault(feature)
     also: dict[str, list[str]] = defaultdict(list)
     for copy, kept in copies.items():
         also[kept].append(copy)
@@ -854,11 +871,7 @@ def _clusters(
     for root, indices in groups.items():
         indices.sort(key=orders.__getitem__)
         members = tuple(claims[i].member for i in indices)
-        seen_features: dict[str, None] = {}
-        for found in features_by_root.get(root, ()):
-            for feature in found:
-                if len(seen_features) < FEATURES_PER_CLUSTER:
-                    seen_features.setdefault(feature)
+        seen_features = features_by_root.get(root, {})
         documents = tuple(sorted({claims[i].doc for i in indices}))
         sources = tuple(sorted({claims[i].source_key for i in indices}))
         clusters.append(
@@ -1061,8 +1074,11 @@ def _counts(
             continue
         by_doc: dict[str, list[tuple[int, Quantity, str, _Claim]]] = defaultdict(list)
         for member in cluster.members:
-            claim = claim_at[member]
-            by_doc[member[0]].extend((position, quantity, family, claim) for position, quantity, family in reported.get(member, ()))
+            if member in reported:
+                claim = claim_at[member]
+                by_doc[member[0]].extend((position, quantity, family, claim) for position, quantity, family in reported[member])
+        if not by_doc:
+            continue
         by_unit: dict[str, list[tuple[Quantity, _Claim]]] = defaultdict(list)
         for doc in cluster.documents:  # each document's figures in its own order
             for _, quantity, family, claim in sorted(by_doc.get(doc, ()), key=lambda item: item[0]):
@@ -1076,12 +1092,7 @@ def _counts(
             corrections = []
             for doc in sorted({c.doc for _, c in items}):
                 if doc not in corrections_in:
-                    record = records[doc]
-                    corrections_in[doc] = [
-                        {"document": doc, "sentence": sentence.id, "published": record.document.metadata.published}
-                        for sentence in record.segmentation.sentences
-                        if CORRECTION.search(record.sentence_text(sentence))
-                    ]
+                    corrections_in[doc] = _corrections(records[doc])
                 corrections.extend(corrections_in[doc])
             summary = f"Figures differ ({unit}): " + ", ".join(_distinct(f"{_quote(q.text)} ({c.source_name})" for q, c in items))
             if corrections:
@@ -1104,6 +1115,21 @@ def _counts(
                 )
             )
     return found
+
+
+#: A part of each wording of :data:`CORRECTION`: a text with none of them has no correction.
+_CORRECTION_PARTS = ("orrect", "n earlier version of this ", "as previously reported", "larification")
+
+
+def _corrections(record: Any) -> list[dict[str, Any]]:
+    """The sentences of a document that say it was corrected."""
+    if not any(part in record.document.text for part in _CORRECTION_PARTS):  # most documents
+        return []
+    return [
+        {"document": record.id, "sentence": sentence.id, "published": record.document.metadata.published}
+        for sentence in record.segmentation.sentences
+        if CORRECTION.search(record.sentence_text(sentence))
+    ]
 
 
 def _count_sums(records: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]]) -> list[Difference]:
@@ -1410,10 +1436,12 @@ def _marks(
             continue
         # the first reasons (a tooltip shows two and says when there are more); the cluster lists all
         reason = "; ".join(cluster.features[:MARK_REASONS])
-        by_polarity: dict[bool, list[Member]] = defaultdict(list)
-        for member in cluster.members:
-            by_polarity[claim_at[member].negated].append(member)
-        for group in by_polarity.values():
+        negated = [claim_at[member].negated for member in cluster.members]
+        if True in negated and False in negated:
+            groups: Sequence[Sequence[Member]] = [[m for m, n in zip(cluster.members, negated) if n is polarity] for polarity in (False, True)]
+        else:
+            groups = [cluster.members]
+        for group in groups:
             _corroborate(group, reason, cluster.id, corroborations)
     contradictions: dict[Member, list[Mark]] = defaultdict(list)
     contradicted: dict[Member, set[tuple[str, str]]] = defaultdict(set)
@@ -1423,20 +1451,13 @@ def _marks(
         if other not in seen and len(seen) < MARKS_PER_CLAIM:
             seen.add(other)
             contradictions[contested.member].append(Mark("contradicted", other, rule, None))
-    # corroborations are already in member order; only contradictions need sorting in
-    marks: dict[Member, tuple[Mark, ...]] = {}
-    for claim in sorted(claim_at.values(), key=_claim_order):
-        member = claim.member
-        found = corroborations.get(member, ())
-        if member in contradictions:
-            marks[member] = tuple(sorted((*found, *contradictions[member]), key=lambda m: (m.kind, _member_order(m.other))))
-        elif found:
-            marks[member] = found
+    # marks in order of kind ("contradicted" before "corroborated"), then of the
+    # other claim: corroborations are already in member order
+    in_order = [claim.member for claim in sorted(claim_at.values(), key=attrgetter("order"))]
+    marks = {member: corroborations.get(member, ()) for member in in_order if member in corroborations or member in contradictions}
+    for member, found in contradictions.items():
+        marks[member] = (*sorted(found, key=lambda m: _member_order(m.other)), *marks[member])
     return marks
-
-
-def _claim_order(claim: _Claim) -> tuple[str, int]:
-    return claim.order
 
 
 def _corroborate(group: Sequence[Member], reason: str, cluster: str, marks: dict[Member, tuple[Mark, ...]]) -> None:
@@ -1446,23 +1467,27 @@ def _corroborate(group: Sequence[Member], reason: str, cluster: str, marks: dict
     order, so a document's members are one run and share their marks, and
     every member pointing at the same claim shares one mark."""
     shared: dict[Member, Mark] = {}
-    start = 0
-    while start < len(group):
-        doc = group[start][0]
-        end = start + 1
-        while end < len(group) and group[end][0] == doc:
-            end += 1
-        # the first members outside the run: some before it, the rest after it
-        before = group[: min(start, MARKS_PER_CLAIM)]
-        others = (*before, *group[end : end + MARKS_PER_CLAIM - len(before)])
+
+    def marks_of(others: Sequence[Member]) -> tuple[Mark, ...]:
         found = []
         for other in others:
             mark = shared.get(other)
             if mark is None:
                 mark = shared[other] = Mark("corroborated", other, reason, cluster)
             found.append(mark)
-        if found:
-            run_marks = tuple(found)
-            for member in group[start:end]:
-                marks[member] = run_marks
+        return tuple(found)
+
+    start = 0
+    while start < min(MARKS_PER_CLAIM, len(group)):
+        doc = group[start][0]
+        end = start + 1
+        while end < len(group) and group[end][0] == doc:
+            end += 1
+        # the first members outside the run: some before it, the rest after it
+        run_marks = marks_of((*group[:start], *group[end : end + MARKS_PER_CLAIM - start]))
+        if run_marks:
+            marks.update(dict.fromkeys(group[start:end], run_marks))
         start = end
+    # every later run is shown the first MARKS_PER_CLAIM members
+    if start < len(group):
+        marks.update(dict.fromkeys(group[start:], marks_of(group[:MARKS_PER_CLAIM])))
