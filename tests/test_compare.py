@@ -239,3 +239,54 @@ def test_a_source_name_with_a_loaded_word_is_quoted_in_compare_lines() -> None:
     assert _source_words("Sergei Sobyanin", "person") == "Sergei Sobyanin"
     assert _source_words("Urgent: Russian Defense Systems", "organisation") == "“Urgent: Russian Defense Systems”"
     assert _source_words("officials", "group") == "“officials”"
+
+
+def test_word_hashes_match_the_word_pattern_with_or_without_non_ascii_letters() -> None:
+    """Texts without non-ASCII letters are split in C; the words, and so the
+    shingles, are those of the ``\\w+`` pattern either way."""
+    import re
+    import zlib
+
+    from sourcebound.compare import _word_hashes
+
+    texts = [
+        "plain ascii, with_under-scores and 12 digits",
+        "“quoted” — dashes… and ’apostrophes’",
+        "café naïve Zürich",
+        "\u212a kelvin, ﬁne ligature, ½ and ² and ٣",
+        "a\udc80b lone surrogate",
+        "",
+    ]
+    for text in texts:
+        expected = [zlib.crc32(w.encode(errors="surrogatepass")) for w in re.findall(r"\w+", text)]
+        assert _word_hashes(text, {}) == expected, text
+
+
+def test_identifier_numbers_match_the_tail_pattern() -> None:
+    import re
+
+    from sourcebound.compare import _number
+
+    for identifier in ["doc-00000-s1", "doc-1-a123", "x", "", "12", "a٣", "a٣12", "a12٣", "a¹2", "007", "q1²"]:
+        tail = re.search(r"(\d+)$", identifier)
+        assert _number(identifier) == (int(tail.group(1)) if tail else 0), identifier
+
+
+def test_strongest_pairs_are_each_items_best_partners() -> None:
+    """One sorted walk gives, for every item, its ``limit`` partners sharing
+    the most (ties by the other item), as a search per item would."""
+    from sourcebound.compare import _strongest_pairs
+
+    rng = random.Random(7)
+    for _ in range(50):
+        count = rng.randint(2, 12)
+        shared = {a * count + b: rng.randint(1, 4) for a in range(count) for b in range(a + 1, count) if rng.random() < 0.6}
+        apart = [rng.choice([None, "d1", "d2"]) for _ in range(count)]
+        limit, minimum = rng.randint(1, 4), rng.randint(1, 2)
+        allowed = {divmod(k, count): t for k, t in shared.items() if t >= minimum}
+        allowed = {(a, b): t for (a, b), t in allowed.items() if apart[a] is None or apart[a] != apart[b]}
+        expected = set()
+        for item in range(count):
+            partners = sorted((-t, b if a == item else a) for (a, b), t in allowed.items() if item in (a, b))
+            expected |= {(min(item, other), max(item, other)) for _, other in partners[:limit]}
+        assert _strongest_pairs(shared, count, limit, minimum=minimum, apart=apart) == expected

@@ -35,12 +35,15 @@ in C or in the size of a cluster:
   O(N * words); documents sharing a band are counted within a window of W per
   band bucket, and each keeps at most W candidates sharing two bands or more
   for the exact Jaccard: O(N * bands * W) counts, <= N * W exact comparisons.
-* claims: O(C), each distinct content text analysed once.
+* claims: O(C), each distinct content text, source name and timed sentence
+  analysed once.
 * clusters: forms in O(C); candidates through an inverted index (source
   entity, specific content words) walked in one sorted order with a window
-  of W, each form keeping its ``CANDIDATES_PER_CLAIM`` best partners:
-  O(F * keys * W) counts, <= F * ``CANDIDATES_PER_CLAIM`` + F link tests
-  (the ``comparisons`` reported); union-find over the claims, O(C).
+  of W, each form keeping its ``CANDIDATES_PER_CLAIM`` best partners (one
+  sort of the P <= F * keys * W pairs counted): O(F * keys * W) counts,
+  O(P log P) to choose, <= F * ``CANDIDATES_PER_CLAIM`` + F link tests (the
+  ``comparisons`` reported); union-find over the forms, O(F), then O(C) to
+  list the claims; a cluster's reasons are worded from its first links only.
 * differences per cluster, never per pair: figures (lowest, highest, each
   figure with who gave it, each distinct wording once in the summary), times,
   channels: O(cluster size) each, O(C) in all; figures and corrections are
@@ -51,7 +54,9 @@ in C or in the size of a cluster:
   ``SCAN_DOCUMENTS`` documents a side): O(C log N) with bounded links per
   claim; a group stops at ``CONTRADICTION_GROUP`` sentences.
 * marks: at most ``MARKS_PER_CLAIM`` corroborations and contradictions per
-  claim, O(C); the marks pointing at one claim of a cluster are one object.
+  claim, O(C); the marks pointing at one claim of a cluster are one object,
+  and the claims of one document in a cluster share one tuple of them (past
+  its first ``MARKS_PER_CLAIM`` members, every document shares one).
 
 Everything is sorted; the same input gives the same output.
 """
