@@ -72,7 +72,7 @@ from dataclasses import dataclass, field
 from operator import add, attrgetter
 from typing import Any
 
-from .entities import collector_paused
+from .cache import collector_paused
 from .language import find_loaded_terms
 from .quantities import Quantity
 from .rules import quantities as QR
@@ -789,7 +789,7 @@ def compare(
 ) -> Comparison:
     """Clusters, differences, duplicates and marks for the whole corpus."""
     # hundreds of thousands of claims and marks, beside every record of the corpus
-    with collector_paused():
+    with collector_paused(settle=True):
         return _compare(records, entities, quantities)
 
 

@@ -19,20 +19,19 @@ slugs that collide resumes where the last one stopped.
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from slugify import slugify
 
 from .attribution import Attribution
+from .cache import collector_paused
 
-__all__ = ["Entity", "collector_paused", "merge_entities", "transliteration_key"]
+__all__ = ["Entity", "merge_entities", "transliteration_key"]
 
 
 @dataclass(frozen=True)
@@ -65,26 +64,6 @@ TRANSLITERATION_FOLDS: tuple[tuple[str, str], ...] = (
 )
 _FOLDS = tuple((re.compile(pattern), replacement) for pattern, replacement in TRANSLITERATION_FOLDS)
 _ORG_SPELLINGS = ((re.compile(r"\bdefence\b"), "defense"), (re.compile(r"\s*&\s*"), " and "), (re.compile(r"^the\s+"), ""))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cycle collector while a corpus-wide step allocates (hundreds
-    of thousands of small acyclic objects beside every record of the corpus,
-    which each collection would walk again). Reference counting still frees
-    what is dropped. What the step made is kept (it is the ledger): it joins
-    the oldest generation at once, rather than be walked by the next young
-    collection, as it would be after surviving it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            if gc.get_freeze_count() == 0:  # never unfreeze what a caller froze
-                gc.freeze()
-                gc.unfreeze()  # the frozen objects go to the oldest generation
-            gc.enable()
 
 
 @lru_cache(maxsize=1 << 14)
@@ -180,7 +159,7 @@ def merge_entities(attributions: Mapping[str, Sequence[Attribution]]) -> tuple[E
     attributions (plus O(P) per full name for the P people sharing its
     surname key, a handful), then O(E log E) to order the E entities."""
     # a mention tuple per attribution, beside every record of the corpus
-    with collector_paused():
+    with collector_paused(settle=True):
         return _merge(attributions)
 
 
