@@ -252,10 +252,20 @@ def published_files(
     the caller has them already."""
     if documents is None:
         documents = dict(published_document(record) for record in ledger.records)
-    files = dict(documents)
-    document_bytes = sum(len(text.encode("utf-8")) for text in files.values())
-    index = published_dumps(index_json(ledger, timeline=timeline))
-    rows = [
+    index = published_index(ledger, timeline=timeline)
+    return {INDEX_PATH: index, **documents}, published_rows(index, documents)
+
+
+def published_index(ledger: Ledger, *, timeline: CorpusTimeline | None = None) -> str:
+    """The text of the published index, ``data/ledger.json`` (see :func:`index_json`)."""
+    return published_dumps(index_json(ledger, timeline=timeline))
+
+
+def published_rows(index: str, documents: Mapping[str, str]) -> list[dict[str, str]]:
+    """The Data page's rows for the published ledger: the index (its text) and
+    the documents' files (path -> text)."""
+    document_bytes = sum(len(text.encode("utf-8")) for text in documents.values())
+    return [
         {
             "name": "ledger.json",
             "href": INDEX_PATH,
@@ -269,14 +279,13 @@ def published_files(
             "name": "documents/<id>.json",
             "href": "documents/index.md",
             "description": (
-                f"One file per document ({len(ledger.records):,} files), named by the document's id as the Documents page lists it: its metadata, text, "
+                f"One file per document ({len(documents):,} files), named by the document's id as the Documents page lists it: its metadata, text, "
                 "paragraphs, quotations, sentences, time expressions, attributions, figures, loaded terms, sentence roles and summary "
                 "(offsets into the text)."
             ),
             "size": human_size(document_bytes) + " in all",
         },
     ]
-    return {INDEX_PATH: index, **files}, rows
 
 
 def human_size(size: int) -> str:

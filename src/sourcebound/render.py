@@ -17,7 +17,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from .ledger import document_data_path, human_size, published_document, published_files, published_records
+from .ledger import INDEX_PATH, document_data_path, human_size, published_document, published_index, published_records, published_rows
 from .model import DocumentRecord, InputStatus, Ledger
 from .compare_pages import claim_mark_counts, claim_marks, compare_page
 from .feed import FEED_PATH, feed_xml
@@ -27,7 +27,7 @@ from .source_pages import MarksFor, attribution_index, claims_by_id, no_marks, s
 from .naming import display_title
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import corpus_timeline
-from .timeline_pages import corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js
+from .timeline_pages import corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js, timeline_js_left_out
 
 #: Below this many documents one process makes every page.
 PARALLEL_PAGES_MINIMUM = 200
@@ -43,16 +43,18 @@ def _run_jobs(span: tuple[int, int]) -> list[tuple[str, str]]:
     return [page for make, index in _JOBS[span[0] : span[1]] for page in make(index)]
 
 
-def _make_pages(jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]], workers: int) -> list[tuple[str, str]]:
+def _make_pages(jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]], workers: int, *, alone: int = 0) -> list[tuple[str, str]]:
     """Run every job (a page maker and its argument): in this process, or, with
     ``workers`` > 1 where processes can be forked, across that many processes
-    that inherit the ledger instead of receiving a copy of it."""
+    that inherit the ledger instead of receiving a copy of it. The first
+    ``alone`` jobs (the largest) are each a task of their own, taken first."""
     global _JOBS
     if workers <= 1 or len(jobs) <= PAGES_CHUNK or "fork" not in multiprocessing.get_all_start_methods():
         return [page for make, index in jobs for page in make(index)]
     _JOBS = jobs
     try:
-        spans = [(start, min(start + PAGES_CHUNK, len(jobs))) for start in range(0, len(jobs), PAGES_CHUNK)]
+        spans = [(n, n + 1) for n in range(alone)]
+        spans += [(start, min(start + PAGES_CHUNK, len(jobs))) for start in range(alone, len(jobs), PAGES_CHUNK)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             return [page for made in pool.map(_run_jobs, spans) for page in made]
     finally:
@@ -295,33 +297,42 @@ def render_site(
         entity = ledger.entities[index]
         return [(f"sources/{page_names[entity.id]}.md", source_page(ledger, entity, titles, marks, claims, records))]
 
+    # The pages and files made from the whole corpus, largest first: each is
+    # one job, made beside the per-document ones rather than after them all.
+    corpus_makers: dict[str, Callable[[], str]] = {
+        INDEX_PATH: lambda: published_index(ledger, timeline=timeline),
+        "compare.md": lambda: compare_page(ledger, titles),
+        "summaries.md": lambda: summaries_page(ledger, titles, mark_counts),
+        "timeline.md": lambda: corpus_timeline_page(ledger, timeline, titles, entity_of),
+        "data/timeline.json": lambda: timeline_js(ledger, timeline, titles, site_title)[0],
+        "sources/index.md": lambda: sources_index_page(ledger, ledger.entities, titles, page_names),
+        "data/timeline.csv": lambda: timeline_csv(ledger, timeline),
+        "documents/index.md": lambda: render_template("documents.md.j2", documents=rows),
+        FEED_PATH: lambda: feed_xml(
+            ledger,
+            titles,
+            site_title=site_title,
+            description="The documents of this site: what each reports, cited sentence by sentence.",
+            site_url=site_url,
+        ),
+        "report.md": lambda: _report_page(ledger),
+        "rules.md": rules_page,
+    }
+    corpus_paths = list(corpus_makers)
+
+    def corpus_file(index: int) -> list[tuple[str, str]]:
+        path = corpus_paths[index]
+        return [(path, corpus_makers[path]())]
+
     # One page per document and per source: the bulk of the work, shared out
     # among processes for a large corpus.
-    jobs = [(document_pages, i) for i in range(len(ledger.records))] + [(entity_page, i) for i in range(len(ledger.entities))]
-    made = dict(_make_pages(jobs, workers if len(ledger.records) >= parallel_minimum else 1))
-    documents = {path: made.pop(path) for path in (document_data_path(record.id) for record in ledger.records)}
-    ledger_files, files = published_files(ledger, timeline=timeline, documents=documents)
-    pages.update(ledger_files)
-    pages.update(made)
-    pages["documents/index.md"] = render_template("documents.md.j2", documents=rows)
-    pages["sources/index.md"] = sources_index_page(ledger, ledger.entities, titles, page_names)
-    pages["timeline.md"] = corpus_timeline_page(ledger, timeline, titles, entity_of)
-    pages["summaries.md"] = summaries_page(ledger, titles, mark_counts)
-    pages["compare.md"] = compare_page(ledger, titles)
-    csv_text = timeline_csv(ledger, timeline)
-    pages["data/timeline.csv"] = csv_text
-    timeline_json, left_out = timeline_js(ledger, timeline, titles, site_title)
-    pages["data/timeline.json"] = timeline_json
-    pages["report.md"] = _report_page(ledger)
-    pages["rules.md"] = rules_page()
-    feed = feed_xml(
-        ledger,
-        titles,
-        site_title=site_title,
-        description="The documents of this site: what each reports, cited sentence by sentence.",
-        site_url=site_url,
-    )
-    pages[FEED_PATH] = feed
+    jobs = [(corpus_file, i) for i in range(len(corpus_paths))]
+    jobs += [(document_pages, i) for i in range(len(ledger.records))] + [(entity_page, i) for i in range(len(ledger.entities))]
+    pages.update(_make_pages(jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(corpus_paths)))
+    documents = {path: pages[path] for path in (document_data_path(record.id) for record in ledger.records)}
+    files = published_rows(pages[INDEX_PATH], documents)
+    csv_text, timeline_json, feed = pages["data/timeline.csv"], pages["data/timeline.json"], pages[FEED_PATH]
+    left_out = timeline_js_left_out(timeline)
     files += [
         {
             "name": "timeline.csv",

@@ -348,10 +348,16 @@ def timeline_csv(ledger: Ledger, timeline: CorpusTimeline) -> str:
     return buffer.getvalue()
 
 
+def _with_year(value: str | None) -> Any:
+    """The parsed date value when it states a year (what TimelineJS needs), else None."""
+    parsed = tv.parse_date_value(value or "")
+    return parsed if parsed is not None and parsed.year is not None else None
+
+
 def _timelinejs_date(value: str | None) -> dict[str, str] | None:
     """TimelineJS date parts, only those the value states (TimelineJS needs a year)."""
-    parsed = tv.parse_date_value(value or "")
-    if parsed is None or parsed.year is None:
+    parsed = _with_year(value)
+    if parsed is None:
         return None
     parts: dict[str, str] = {"year": str(parsed.year)}
     if parsed.month is not None:
@@ -366,14 +372,22 @@ def _timelinejs_date(value: str | None) -> dict[str, str] | None:
     return parts
 
 
+def _timelinejs_clock(entry: Any) -> Any:
+    return entry.event if entry.sets == "event" else entry.statement
+
+
+def timeline_js_left_out(timeline: CorpusTimeline) -> int:
+    """How many entries :func:`timeline_js` leaves out (their date states no year)."""
+    return sum(1 for entry in timeline.entries if _with_year(_timelinejs_clock(entry).value) is None)
+
+
 def timeline_js(ledger: Ledger, timeline: CorpusTimeline, titles: Mapping[str, str], site_title: str) -> tuple[str, int]:
     """TimelineJS JSON of the entries whose date states a year; also the number left out."""
     records = _records(ledger)
     events: list[dict[str, Any]] = []
     left_out = 0
     for entry in timeline.entries:
-        clock = entry.event if entry.sets == "event" else entry.statement
-        start = _timelinejs_date(clock.value)
+        start = _timelinejs_date(_timelinejs_clock(entry).value)
         if start is None:
             left_out += 1
             continue
@@ -402,5 +416,6 @@ __all__ = [
     "document_timeline_page",
     "timeline_csv",
     "timeline_js",
+    "timeline_js_left_out",
     "timeline_svg",
 ]
