@@ -266,6 +266,8 @@ def test_search_holds_summaries_always_and_the_full_text_up_to_a_corpus_size(bui
     # Sections whose content is never indexed have no entry of their own: each
     # would be a result without text, and the browser loads every entry.
     assert not [loc for loc in entries if loc.startswith("documents/") and loc.endswith(("#sourcing-profile", "#loaded-language"))]
+    # A summary line is indexed by what it says, not by its citations and marks.
+    assert not [t for t in summaries if "(sentence " in t or "corroborated by" in t or "contradicted by" in t]
     # Above the limit the text is read on the document pages; the summaries stay.
     config = site_project / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("  - sourcebound:\n", "  - sourcebound:\n      search_text_up_to: 1\n"), "utf-8")
