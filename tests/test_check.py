@@ -104,3 +104,22 @@ def test_compare_lines_are_checked_too() -> None:
     lines = comparison_lines(ledger)
     assert lines and all(line.id.startswith("compare:") and line.cites for line in lines)
     assert check_comparison(ledger) == []
+
+
+def test_cited_times_are_the_cited_sentences_times_in_record_order() -> None:
+    """The times a line's check receives, looked up by sentence, are those of a
+    plain filter of every expression, in the same order."""
+    from sourcebound.check import _cited_times, _times_by_sentence
+
+    ledger = pipeline.build_ledger(CORPUS)
+    checked = 0
+    for record in ledger.records:
+        times_in = _times_by_sentence(record)
+        ids = [s.id for s in record.segmentation.sentences]
+        cite_sets = [line.cites for line in composed_lines(record)]
+        cite_sets += [tuple(reversed(ids[: k + 1])) for k in range(len(ids))]  # several, out of order
+        cite_sets += [(ids[-1], ids[0], ids[-1]), ("no-such-sentence",), ()]
+        for cites in cite_sets:
+            assert _cited_times(record, times_in, cites) == [t for t in record.times if t.sentence_id in cites]
+            checked += 1
+    assert checked

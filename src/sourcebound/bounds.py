@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from .language import find_loaded_terms, quotation_spans
@@ -167,28 +167,42 @@ def _folded(sentence: str) -> str:
     return _fold(sentence)
 
 
-@dataclass(frozen=True)
 class _Cited:
     """What a line's cited sentences contain, found once for each set of cited
-    sentences: the lines of a document cite the same sentences again and again."""
+    sentences (the lines of a document cite the same sentences again and again),
+    and each part only when a line asks for it: a timeline line ("2003 — the
+    document") carries no quotation, number or name to look up."""
 
-    folded: tuple[str, ...]
-    numbers: frozenset[str]
-    #: Names and words, exact and lower-cased.
-    exact: frozenset[str]
-    lower: frozenset[str]
+    def __init__(self, sentences: tuple[str, ...]) -> None:
+        self.sentences = sentences
+
+    @cached_property
+    def folded(self) -> tuple[str, ...]:
+        return tuple(map(_folded, self.sentences))
+
+    @cached_property
+    def numbers(self) -> frozenset[str]:
+        return frozenset().union(*map(_sentence_numbers, self.sentences))
+
+    @cached_property
+    def _tokens(self) -> tuple[frozenset[str], frozenset[str]]:
+        if len(self.sentences) == 1:
+            return _sentence_tokens(self.sentences[0])
+        tokens = [_sentence_tokens(sentence) for sentence in self.sentences]
+        return frozenset().union(*(e for e, _ in tokens)), frozenset().union(*(low for _, low in tokens))
+
+    @property
+    def exact(self) -> frozenset[str]:
+        """Names and words as written."""
+        return self._tokens[0]
+
+    @property
+    def lower(self) -> frozenset[str]:
+        """Names and words lower-cased."""
+        return self._tokens[1]
 
 
-@lru_cache(maxsize=4096)
-def _cited(cited: tuple[str, ...]) -> _Cited:
-    if len(cited) == 1:
-        exact, lower = _sentence_tokens(cited[0])
-        return _Cited((_folded(cited[0]),), _sentence_numbers(cited[0]), exact, lower)
-    numbers = frozenset().union(*map(_sentence_numbers, cited))
-    tokens = [_sentence_tokens(sentence) for sentence in cited]
-    exact = frozenset().union(*(e for e, _ in tokens))
-    lower = frozenset().union(*(low for _, low in tokens))
-    return _Cited(tuple(map(_folded, cited)), numbers, exact, lower)
+_cited = lru_cache(maxsize=4096)(_Cited)
 
 
 @lru_cache(maxsize=4096)
@@ -380,7 +394,8 @@ def check_line(
 
     # Names and places, token by token.
     for start, written, word, parts in line.names:
-        if word in sources.exact or all(part in sources.exact for part in parts):
+        exact = sources.exact
+        if word in exact or all(part in exact for part in parts):
             continue
         if word.lower() in sources.lower and _SENTENCE_START.search(text[:start]) is not None:
             continue  # a word that starts a sentence of the line, compared without regard to case

@@ -67,12 +67,30 @@ def composed_lines(record: DocumentRecord) -> list[ComposedLine]:
 def check_record(record: DocumentRecord) -> list[BoundsViolation]:
     """The violations of every line composed from ``record``."""
     texts = {s.id: record.sentence_text(s) for s in record.segmentation.sentences}
+    times_in = _times_by_sentence(record)
     found: list[BoundsViolation] = []
     for line in composed_lines(record):
         cited = [texts[c] for c in line.cites if c in texts]
-        times: list[Any] = [t for t in record.times if t.sentence_id in line.cites]
+        times = _cited_times(record, times_in, line.cites)
         found.extend(check_line(line.text, cited, line_id=line.id, cited_times=times))
     return found
+
+
+def _times_by_sentence(record: DocumentRecord) -> dict[str | None, list[int]]:
+    """Each sentence's time expressions, as their places in ``record.times``."""
+    times_in: dict[str | None, list[int]] = {}
+    for index, expression in enumerate(record.times):
+        times_in.setdefault(expression.sentence_id, []).append(index)
+    return times_in
+
+
+def _cited_times(record: DocumentRecord, times_in: dict[str | None, list[int]], cites: tuple[str, ...]) -> list[Any]:
+    """The time expressions of the cited sentences, in the order of ``record.times``
+    (looked up by sentence rather than filtering every expression for every line)."""
+    indices = [i for c in dict.fromkeys(cites) for i in times_in.get(c, ())]
+    if len(cites) > 1:
+        indices.sort()
+    return [record.times[i] for i in indices]
 
 
 def check_ledger(ledger: Ledger) -> list[BoundsViolation]:
