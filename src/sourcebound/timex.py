@@ -535,7 +535,7 @@ def _candidates(text: str) -> list[_Candidate]:
                 del hits_by_rule[index]
     active = sorted(hits_by_rule.keys() | (set(_UNTRIGGERED) if patterned else set()))
     starts = _word_starts(text, (hit for hits in hits_by_rule.values() for hit in hits))
-    shared_tried: dict[tuple[re.Pattern[str], tuple[int, ...]], list[int]] = {}
+    shared_tried: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for index in active:
         rule, regex, _ = _COMPILED[index]
         if index in hits_by_rule:
@@ -543,7 +543,7 @@ def _candidates(text: str) -> list[_Candidate]:
             tried = _tried(hits, starts)
             if index in _EITHER_OF:  # one try tells where none of the rules sharing the trigger can match
                 either = _EITHER_OF[index]
-                key = (either, tuple(hits))
+                key = (id(either), tuple(hits))  # a pattern is hashed from its whole code on every look-up
                 if key not in shared_tried:
                     shared_tried[key] = [pos for pos in tried if either.match(text, pos)]
                 tried = shared_tried[key]
