@@ -86,8 +86,9 @@ def generate(
         names = ", ".join(item.path for item in ledger.rejected)
         raise StrictModeFailure(f"{len(ledger.rejected)} input file(s) rejected in strict mode: {names}")
     # The ledger lives as long as the pages are made from it: the cycle collector
-    # need not walk its records again and again while the pages are built.
-    gc.collect()
+    # need not walk its records again and again while the pages are built. No
+    # collection first: that would walk all of it once more, and any garbage
+    # frozen with it goes back with it to be collected afterwards.
     gc.freeze()
     try:
         pages = render_site(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers)
