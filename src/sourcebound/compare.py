@@ -32,7 +32,8 @@ is one form) and a fixed window W = ``WINDOW``; nothing is quadratic in N,
 in C or in the size of a cluster:
 
 * duplicates: word shingles and a one-pass MinHash signature per document,
-  O(N * words); documents sharing a band are counted within a window of W per
+  O(N * words) (a build with several workers finds them while the records
+  arrive, :func:`document_band_keys`, not here); documents sharing a band are counted within a window of W per
   band bucket, and each keeps at most W candidates sharing two bands or more
   for the exact Jaccard: O(N * bands * W) counts, <= N * W exact comparisons.
 * claims: O(C), each distinct content text, source name and timed sentence
@@ -82,6 +83,7 @@ __all__ = [
     "Comparison",
     "Difference",
     "DuplicateGroup",
+    "document_band_keys",
     "Mark",
     "claim_clusters",
     "compare",
@@ -711,8 +713,26 @@ def near_duplicates(records: Sequence[Any]) -> tuple[DuplicateGroup, ...]:
     return _near_duplicates(records, {})
 
 
-def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[DuplicateGroup, ...]:
+BandKeys = tuple[int, tuple[int, ...]]
+
+
+def document_band_keys(record: Any, word_ids: dict[str, int] | None = None) -> BandKeys:
+    """What :func:`near_duplicates` needs of one document, the costly part of
+    it: how many shingles its text has, and the names of its MinHash band
+    buckets (the hash of (band, its values): one integer each, the same in
+    every process); no band for a text without words. A build finds them
+    while the other documents are still being extracted (see
+    :func:`compare`'s ``band_keys``). ``word_ids``: a cache of word hashes."""
+    grams = _shingles(_word_hashes(_body(record), {} if word_ids is None else word_ids))
+    signature = _signature(grams)
+    if not signature:
+        return len(grams), ()
+    return len(grams), tuple(hash((band, *signature[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS])) for band in range(MINHASH_BANDS))
+
+
+def _near_duplicates(records: Sequence[Any], work: dict[str, int], known: Mapping[str, BandKeys] | None = None) -> tuple[DuplicateGroup, ...]:
     word_ids: dict[str, int] = {}
+    known = known or {}
     by_id = {r.id: r for r in records}
     sizes: dict[str, int] = {}
     kept_shingles: dict[str, frozenset[int]] = {}
@@ -725,19 +745,16 @@ def _near_duplicates(records: Sequence[Any], work: dict[str, int]) -> tuple[Dupl
             found = kept_shingles[doc] = _shingles(_word_hashes(_body(by_id[doc]), word_ids))
         return found
 
-    # a band's bucket is named by the hash of (band, its values): one integer, the same in every
-    # process; it lists documents by their place in document id order
+    # a band's bucket lists documents by their place in document id order
     ordered = sorted(records, key=lambda r: r.id)
     buckets: dict[int, list[int]] = defaultdict(list)
     for number, record in enumerate(ordered):
-        grams = _shingles(_word_hashes(_body(record), word_ids))
-        sizes[record.id] = len(grams)
-        signature = _signature(grams)
-        del grams
-        if not signature:
-            continue
-        for band in range(MINHASH_BANDS):
-            buckets[hash((band, *signature[band * MINHASH_ROWS : (band + 1) * MINHASH_ROWS]))].append(number)
+        keys = known.get(record.id)
+        if keys is None:
+            keys = document_band_keys(record, word_ids)
+        sizes[record.id] = keys[0]
+        for bucket in keys[1]:
+            buckets[bucket].append(number)
     # bands in common, counted within a window of each bucket; each document's
     # candidates: those sharing the most bands, at least DUPLICATE_BANDS
     bands_shared = _window_counts((ids for ids in buckets.values() if len(ids) > 1), len(ordered))
@@ -786,17 +803,24 @@ def compare(
     records: Sequence[Any],
     entities: Sequence[Any],
     quantities: Mapping[str, Sequence[Quantity]] | None = None,
+    *,
+    band_keys: Mapping[str, BandKeys] | None = None,
 ) -> Comparison:
-    """Clusters, differences, duplicates and marks for the whole corpus."""
+    """Clusters, differences, duplicates and marks for the whole corpus.
+
+    ``band_keys``: the :func:`document_band_keys` of some records, by document id,
+    found earlier; the others' are found here."""
     # hundreds of thousands of claims and marks, beside every record of the corpus
     with collector_paused(settle=True):
-        return _compare(records, entities, quantities)
+        return _compare(records, entities, quantities, band_keys)
 
 
-def _compare(records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None) -> Comparison:
+def _compare(
+    records: Sequence[Any], entities: Sequence[Any], quantities: Mapping[str, Sequence[Quantity]] | None, known: Mapping[str, BandKeys] | None
+) -> Comparison:
     quantities = quantities or {}
     work: dict[str, int] = {}
-    duplicates = _near_duplicates(records, work)
+    duplicates = _near_duplicates(records, work, known)
     copies = {o: g.kept for g in duplicates for o in g.others}
     kept_records = [r for r in sorted(records, key=lambda r: r.id) if r.id not in copies]
     claims = _claims(kept_records, entities)

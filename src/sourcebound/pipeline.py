@@ -11,7 +11,7 @@ import gc
 import hashlib
 import logging
 import os
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import closing, nullcontext
@@ -27,7 +27,7 @@ from .ingest import document_format, read_document
 from .model import Document, DocumentRecord, InputFile, InputStatus, Ledger
 from .attribution import extract_attributions
 from .check import check_record
-from .compare import compare
+from .compare import BandKeys, compare, document_band_keys
 from .entities import merge_entities
 from .language import detect_loaded_language, sentence_roles
 from .segment import segment
@@ -323,6 +323,7 @@ def ledger_from_paths(
     records: list[DocumentRecord] = []
     accepted = _Accepted()
     outcomes = _outcomes(jobs, dct, cache, workers) if workers > 1 else None
+    band_keys: dict[str, BandKeys] = {}
     # Records are trees without cycles, kept to the end: the cycle collector
     # would walk every one loaded so far, again and again (see collector_paused).
     with closing(outcomes) if outcomes is not None else nullcontext(), collector_paused():
@@ -331,13 +332,23 @@ def ledger_from_paths(
                 inputs.append(entry)
             elif outcomes is not None:
                 inputs.append(_accept_outcome(entry, next(outcomes), accepted, records, cache))
+                _find_band_keys(records, band_keys)
             else:
                 inputs.append(_accept_here(entry, dct, accepted, records, cache))
     for item in inputs:
         for diagnostic in item.diagnostics:
             (log.warning if diagnostic.severity is Severity.ERROR else log.info)("%s", diagnostic)
     records.sort(key=lambda r: r.id)
-    return corpus_index(records, inputs)
+    return corpus_index(records, inputs, band_keys=band_keys)
+
+
+def _find_band_keys(records: list[DocumentRecord], band_keys: dict[str, BandKeys]) -> None:
+    """The near-duplicate band keys of the record just accepted, if any: found
+    here while the workers extract the next documents, they cost the build
+    what they would cost in a worker, and the corpus index, which runs alone
+    on one core at the end, a third less."""
+    if records and records[-1].id not in band_keys and records[-1].document.metadata.text_visible:
+        band_keys[records[-1].id] = document_band_keys(records[-1])
 
 
 def _accept_outcome(job: _ReadJob, outcome: _Outcome, accepted: _Accepted, records: list[DocumentRecord], cache: RecordCache | None) -> InputFile:
@@ -425,13 +436,13 @@ def extract_shard(
     return ShardReport(shard, shards, len(jobs), cached, extracted, tuple(rejected))
 
 
-def corpus_index(records: Sequence[DocumentRecord], inputs: Iterable[InputFile]) -> Ledger:
+def corpus_index(records: Sequence[DocumentRecord], inputs: Iterable[InputFile], *, band_keys: Mapping[str, BandKeys] | None = None) -> Ledger:
     """The cross-document stage: what needs every record at once. Sources are
     merged across the documents whose text may be shown; a withheld text's
-    sources stay with its own record."""
+    sources stay with its own record. ``band_keys``: see :func:`compare`."""
     shown = [r for r in records if r.document.metadata.text_visible]
     entities = merge_entities({r.id: r.attributions for r in shown})
-    comparison = compare(shown, entities, {r.id: r.quantities for r in shown})
+    comparison = compare(shown, entities, {r.id: r.quantities for r in shown}, band_keys=band_keys)
     return Ledger(records=tuple(records), inputs=tuple(sorted(inputs)), entities=entities, comparison=comparison)
 
 
