@@ -253,7 +253,8 @@ def published_files(
     if documents is None:
         documents = dict(published_document(record) for record in ledger.records)
     index = published_index(ledger, timeline=timeline)
-    return {INDEX_PATH: index, **documents}, published_rows(index, documents)
+    document_bytes = sum(len(text.encode("utf-8")) for text in documents.values())
+    return {INDEX_PATH: index, **documents}, published_rows(index, len(documents), document_bytes)
 
 
 def published_index(ledger: Ledger, *, timeline: CorpusTimeline | None = None) -> str:
@@ -261,10 +262,9 @@ def published_index(ledger: Ledger, *, timeline: CorpusTimeline | None = None) -
     return published_dumps(index_json(ledger, timeline=timeline))
 
 
-def published_rows(index: str, documents: Mapping[str, str]) -> list[dict[str, str]]:
+def published_rows(index: str, documents: int, document_bytes: int) -> list[dict[str, str]]:
     """The Data page's rows for the published ledger: the index (its text) and
-    the documents' files (path -> text)."""
-    document_bytes = sum(len(text.encode("utf-8")) for text in documents.values())
+    the documents' files (how many, and their size in bytes)."""
     return [
         {
             "name": "ledger.json",
@@ -279,7 +279,7 @@ def published_rows(index: str, documents: Mapping[str, str]) -> list[dict[str, s
             "name": "documents/<id>.json",
             "href": "documents/index.md",
             "description": (
-                f"One file per document ({len(documents):,} files), named by the document's id as the Documents page lists it: its metadata, text, "
+                f"One file per document ({documents:,} files), named by the document's id as the Documents page lists it: its metadata, text, "
                 "paragraphs, quotations, sentences, time expressions, attributions, figures, loaded terms, sentence roles and summary "
                 "(offsets into the text)."
             ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -43,20 +43,24 @@ def _run_jobs(span: tuple[int, int]) -> list[tuple[str, str]]:
     return [page for make, index in _JOBS[span[0] : span[1]] for page in make(index)]
 
 
-def _make_pages(jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]], workers: int, *, alone: int = 0) -> list[tuple[str, str]]:
+def _make_pages(jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]], workers: int, *, alone: int = 0) -> Iterator[tuple[str, str]]:
     """Run every job (a page maker and its argument): in this process, or, with
     ``workers`` > 1 where processes can be forked, across that many processes
-    that inherit the ledger instead of receiving a copy of it. The first
-    ``alone`` jobs (the largest) are each a task of their own, taken first."""
+    that inherit the ledger instead of receiving a copy of it. Pages come as
+    each task is done, in the order of the jobs. The first ``alone`` jobs (the
+    largest) are each a task of their own, taken first."""
     global _JOBS
     if workers <= 1 or len(jobs) <= PAGES_CHUNK or "fork" not in multiprocessing.get_all_start_methods():
-        return [page for make, index in jobs for page in make(index)]
+        for make, index in jobs:
+            yield from make(index)
+        return
     _JOBS = jobs
     try:
         spans = [(n, n + 1) for n in range(alone)]
         spans += [(start, min(start + PAGES_CHUNK, len(jobs))) for start in range(alone, len(jobs), PAGES_CHUNK)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return [page for made in pool.map(_run_jobs, spans) for page in made]
+            for made in pool.map(_run_jobs, spans):
+                yield from made
     finally:
         _JOBS = []
 
@@ -262,13 +266,31 @@ def render_site(
     workers: int = 1,
     parallel_minimum: int = PARALLEL_PAGES_MINIMUM,
 ) -> dict[str, str]:
-    """Every generated file of the site, by path relative to the docs folder.
+    """Every generated file of the site, by path relative to the docs folder
+    (see :func:`render_pages`)."""
+    pages = render_pages(
+        ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers, parallel_minimum=parallel_minimum
+    )
+    return dict(sorted(pages))
+
+
+def render_pages(
+    ledger: Ledger,
+    *,
+    site_title: str = "sourcebound",
+    site_url: str | None = None,
+    search_text_up_to: int = SEARCH_TEXT_UP_TO,
+    workers: int = 1,
+    parallel_minimum: int = PARALLEL_PAGES_MINIMUM,
+) -> Iterator[tuple[str, str]]:
+    """Every generated file of the site, as (path relative to the docs folder,
+    text) pairs, each as soon as it is made: the caller can write the pages
+    while the rest are being made.
     ``search_text_up_to``: the documents' full text is indexed for search when
     there are at most this many documents (their summaries always are).
     ``workers``: processes that make the per-document and per-source pages when
     there are at least ``parallel_minimum`` documents; the pages never depend on it."""
     search_text = len(ledger.records) <= search_text_up_to
-    pages: dict[str, str] = {}
     timeline = corpus_timeline(published_records(ledger))
     rows = [_row(r) for r in ledger.records]
     titles = {r.id: display_title(r) for r in ledger.records}
@@ -328,10 +350,18 @@ def render_site(
     # among processes for a large corpus.
     jobs = [(corpus_file, i) for i in range(len(corpus_paths))]
     jobs += [(document_pages, i) for i in range(len(ledger.records))] + [(entity_page, i) for i in range(len(ledger.entities))]
-    pages.update(_make_pages(jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(corpus_paths)))
-    documents = {path: pages[path] for path in (document_data_path(record.id) for record in ledger.records)}
-    files = published_rows(pages[INDEX_PATH], documents)
-    csv_text, timeline_json, feed = pages["data/timeline.csv"], pages["data/timeline.json"], pages[FEED_PATH]
+    # What the Data page says of the files it lists: their sizes.
+    kept = {INDEX_PATH: "", "data/timeline.csv": "", "data/timeline.json": "", FEED_PATH: ""}
+    document_files = {document_data_path(record.id) for record in ledger.records}
+    document_bytes = 0
+    for path, text in _make_pages(jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(corpus_paths)):
+        if path in kept:
+            kept[path] = text
+        elif path in document_files:
+            document_bytes += len(text.encode("utf-8"))
+        yield path, text
+    files = published_rows(kept[INDEX_PATH], len(document_files), document_bytes)
+    csv_text, timeline_json, feed = kept["data/timeline.csv"], kept["data/timeline.json"], kept[FEED_PATH]
     left_out = timeline_js_left_out(timeline)
     files += [
         {
@@ -358,11 +388,11 @@ def render_site(
             "size": human_size(len(feed.encode("utf-8"))),
         }
     )
-    pages["data.md"] = render_template("data.md.j2", files=files)
+    yield "data.md", render_template("data.md.j2", files=files)
     # The home page lists the most recently published documents, the Documents page all.
     newest = {r.id for r in sorted(ledger.records, key=lambda r: r.document.metadata.published or "", reverse=True)[:HOME_DOCUMENTS]}
     home_rows = [row for row in rows if row.id in newest]
-    pages["index.md"] = render_template(
+    yield "index.md", render_template(
         "home.md.j2",
         site_title=site_title,
         documents=home_rows,
@@ -377,4 +407,3 @@ def render_site(
         attribution_count=sum(len(r.attributions) for r in ledger.records),
         entry_count=len(timeline.entries),
     )
-    return dict(sorted(pages.items()))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .check import BoundsFailure, check_ledger
 from .errors import ConfigurationError, StrictModeFailure
 from .model import Ledger
 from .pipeline import build_ledger
-from .render import SEARCH_TEXT_UP_TO, render_site
+from .render import SEARCH_TEXT_UP_TO, render_pages
 
 log = logging.getLogger(__name__)
 
@@ -32,25 +33,34 @@ class SyncResult:
     removed: tuple[str, ...]
 
 
-def sync_generated(docs_dir: Path, files: dict[str, str]) -> SyncResult:
-    """Make ``docs_dir`` hold exactly ``files`` among the files sourcebound generates."""
+def sync_generated(docs_dir: Path, files: Mapping[str, str] | Iterable[tuple[str, str]]) -> SyncResult:
+    """Make ``docs_dir`` hold exactly ``files`` (path -> text, or pairs of them,
+    written as they come) among the files sourcebound generates."""
     docs_dir.mkdir(parents=True, exist_ok=True)
     manifest = docs_dir / MANIFEST
     previous = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
     written: list[str] = []
     unchanged = 0
-    for relative, content in files.items():
-        target = docs_dir / relative
-        data = content.encode("utf-8")
-        if target.exists() and target.read_bytes() == data:
-            unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-        written.append(relative)
-    removed = sorted(previous - set(files))
+    made: set[str] = set()
+    try:
+        for relative, content in files.items() if isinstance(files, Mapping) else files:
+            made.add(relative)
+            target = docs_dir / relative
+            data = content.encode("utf-8")
+            if target.exists() and target.read_bytes() == data:
+                unchanged += 1
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(target.name + ".tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+            written.append(relative)
+    except BaseException:
+        # The pages stopped coming: what was written stays ours, to be removed
+        # by a later run that does not make it again.
+        _write_manifest(manifest, previous | made)
+        raise
+    removed = sorted(previous - made)
     for relative in removed:
         stale = docs_dir / relative
         if stale.is_file():
@@ -60,10 +70,14 @@ def sync_generated(docs_dir: Path, files: dict[str, str]) -> SyncResult:
         while parent != docs_dir and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
-    listing = "".join(f"{name}\n" for name in sorted(files))
+    _write_manifest(manifest, made)
+    return SyncResult(tuple(written), unchanged, tuple(removed))
+
+
+def _write_manifest(manifest: Path, names: set[str]) -> None:
+    listing = "".join(f"{name}\n" for name in sorted(names))
     if not manifest.exists() or manifest.read_text("utf-8") != listing:
         manifest.write_text(listing, "utf-8")
-    return SyncResult(tuple(written), unchanged, tuple(removed))
 
 
 def generate(
@@ -91,11 +105,11 @@ def generate(
     # frozen with it goes back with it to be collected afterwards.
     gc.freeze()
     try:
-        pages = render_site(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers)
+        # Each page is written as it comes, while the workers make the rest.
+        pages = render_pages(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers)
+        result = sync_generated(docs_dir, pages)
     finally:
         gc.unfreeze()
-    result = sync_generated(docs_dir, pages)
-    del pages
     log.info(
         "sourcebound: %d documents, %d inputs (%s); %d pages written, %d unchanged, %d removed",
         len(ledger.records),
