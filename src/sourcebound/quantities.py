@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from .model import Segmentation
@@ -71,7 +71,8 @@ class Quantity:
     rule: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Strings, numbers and None but for the places: nothing to copy, as asdict() would.
+        data = {name: getattr(self, name) for name in _QUANTITY_FIELDS}
         data["places"] = list(self.places)
         return data
 
@@ -89,6 +90,7 @@ class Quantity:
         return "bound"
 
 
+_QUANTITY_FIELDS = tuple(f.name for f in fields(Quantity))
 _WORD_VALUE = R.NUMBER_WORDS
 _TOKEN = re.compile(r"[\w’'-]+|[^\w\s]")
 _SINGULAR_RULES = ((re.compile(r"ies$"), "y"), (re.compile(r"(ss|sh|ch|x)es$"), r"\1"), (re.compile(r"(?<!s)s$"), ""))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from .rules import timex as R
@@ -72,7 +72,11 @@ class TimeExpression:
     rule: str = ""
 
     def to_json(self) -> dict:
-        return asdict(self)
+        # Every field is a string, a number or None: nothing to copy, as asdict() would.
+        return {name: getattr(self, name) for name in _EXPRESSION_FIELDS}
+
+
+_EXPRESSION_FIELDS = tuple(f.name for f in fields(TimeExpression))
 
 
 # --- compiled rules -----------------------------------------------------------
