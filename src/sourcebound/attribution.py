@@ -119,7 +119,7 @@ _CUE_STARTS = frozenset(form.split()[0] for form in _CUE_FORMS) | {"according"}
 #: (every other character belongs to a token) and the running sum of their
 #: lengths gives the offsets. The quantifiers are possessive: faster, and the same
 #: tokens, since nothing follows them to backtrack for.
-_TOKEN_SPLIT = re.compile(r"(\w++(?:[-–.]\w++)*+|[’']s\b|n[’']t\b|[^\w\s])")
+_TOKEN_SPLIT = re.compile(r"(\w++(?:[-–.]\w++)*+|[’']s\b|[^\w\s])")
 _QUOTE_MARKS = frozenset("\"'“”‘’«»„")
 _OPEN_QUOTES = frozenset("\"'“‘«„")
 _CLOSE_PUNCT = frozenset(".,!?;:")
@@ -511,8 +511,6 @@ class _Extractor:
                 return None  # an infinitive: "declined to say"
             if form.endswith("s") and form != entry.lemma and after is not None and after[_LOW] in {"of", "have", "has", "were", "are", "from", "by", "and"}:
                 return None
-        if entry.lemma in ("dismiss", "describe") and not passive and after is not None and after[_LOW] == "as":
-            pass
         cue = self._tspan(tokens, cue_start, last)
         rest = last + 1
 
@@ -601,7 +599,7 @@ class _Extractor:
         if source is None:
             return None
         content = None
-        subject = self._np_before(tokens, group - 1, allow_channel=True, passive_subject=True)
+        subject = self._np_before(tokens, group - 1, passive_subject=True)
         if subject is not None:
             content = self._tspan(tokens, *subject)
         else:
@@ -610,7 +608,7 @@ class _Extractor:
             while j >= 0 and tokens[j][_LOW] not in {","}:
                 j -= 1
             if j > 0:
-                subject = self._np_before(tokens, j - 1, allow_channel=True, passive_subject=True)
+                subject = self._np_before(tokens, j - 1, passive_subject=True)
                 if subject is not None:
                     content = self._tspan(tokens, *subject)
         return _Draft(sentence, source, cue, entry.lemma, content, "cue-passive-by")
@@ -634,7 +632,7 @@ class _Extractor:
         if previous[_TEXT] == ",":
             rule = "cue-participle"
         else:
-            noun = self._np_before(tokens, i - 1, allow_channel=True)
+            noun = self._np_before(tokens, i - 1)
             if noun is None:
                 return None
             head = tokens[noun[1]][_LOW]
@@ -678,7 +676,7 @@ class _Extractor:
     # -- according to ---------------------------------------------------------
 
     def _according_to(self, sentence, tokens, i) -> _Draft | None:
-        np = self._np_after(tokens, i + 2, allow_channel=True)
+        np = self._np_after(tokens, i + 2)
         if np is None:
             return None
         s0, s1 = np
@@ -727,7 +725,7 @@ class _Extractor:
 
     # -- noun phrases -----------------------------------------------------------
 
-    def _np_before(self, tokens, end, *, allow_channel=False, passive_subject=False) -> tuple[int, int] | None:
+    def _np_before(self, tokens, end, *, passive_subject=False) -> tuple[int, int] | None:
         """The noun phrase ending at token ``end``, read backwards."""
         j = end
         # skip a parenthetical between subject and verb: "Popov, in an interview, claimed"
@@ -736,7 +734,7 @@ class _Extractor:
             while k >= 0 and tokens[k][_TEXT] != ",":
                 k -= 1
             if k > 0 and k < j - 1:
-                candidate = self._np_before(tokens, k - 1, allow_channel=allow_channel, passive_subject=passive_subject)
+                candidate = self._np_before(tokens, k - 1, passive_subject=passive_subject)
                 if candidate is not None:
                     return candidate
             return None
@@ -786,12 +784,9 @@ class _Extractor:
         # a lone determiner or possessive is no phrase
         if first == j and tokens[j][_LOW] in rules.DETERMINERS and tokens[j][_LOW] not in ("some", "many", "several", "both"):
             return None
-        if not allow_channel and tokens[j][_LOW] in rules.CHANNEL_HEADS and not any(t[_LOW] in ("’s", "'s") for t in tokens[first:j]):
-            # "the statement said" is fine as a source; keep it
-            pass
         return first, j
 
-    def _np_after(self, tokens, start, *, allow_channel=False) -> tuple[int, int] | None:
+    def _np_after(self, tokens, start) -> tuple[int, int] | None:
         """The noun phrase starting at token ``start``, read forwards."""
         if start >= len(tokens) or not _is_word(tokens[start]):
             return None
@@ -1025,7 +1020,7 @@ class _Extractor:
             name = _strip_determiner(span.text)
             return SourceMention(span, name[:1].lower() + name[1:], "group", None, None)
         org = any(t[_LOW] in rules.ORGANISATION_WORDS for t in words) or any(_ACRONYM.match(t[_TEXT]) for t in words[: head_index + 1] if t is words[head_index])
-        if org and (head in rules.ORGANISATION_WORDS or _ACRONYM.match(words[head_index][_TEXT]) or _capitalized(words[head_index]) and not self._looks_like_name(words)):
+        if org and (head in rules.ORGANISATION_WORDS or _ACRONYM.match(words[head_index][_TEXT]) or _capitalized(words[head_index])):
             return SourceMention(span, _strip_determiner(span.text), "organisation", None, None)
         if head in rules.ANONYMOUS_HEADS and not _capitalized(words[head_index]) or lows[0] in ("a", "an") and not caps:
             return SourceMention(span, _strip_determiner(span.text), "anonymous", None, None)
@@ -1045,9 +1040,6 @@ class _Extractor:
         if head in rules.TITLE_WORDS or head in rules.ANONYMOUS_HEADS:
             return SourceMention(span, _strip_determiner(span.text), "anonymous", None, None)
         return SourceMention(span, _strip_determiner(span.text), "group" if head.endswith("s") else "anonymous", None, None)
-
-    def _looks_like_name(self, words: list[_Token]) -> bool:
-        return False
 
     def _resolve_short(self, mention: SourceMention, words: list[_Token]) -> SourceMention | None:
         """'Popov' → 'Vladimir Popov'; 'The mayor' → 'Sergei Sobyanin'; 'the ministry' → its full name."""
@@ -1102,8 +1094,6 @@ class _Extractor:
                 k = m
                 while k + 1 < len(tokens) and _capitalized(tokens[k + 1]) and tokens[k + 1][_LOW] not in rules.TITLE_WORDS and _is_word(tokens[k + 1]):
                     k += 1
-                if k - m >= 2 or (k - m == 1 and n > 0):
-                    pass
                 if k > m:
                     start = n
                     while start > 0 and _capitalized(tokens[start - 1]) and _is_word(tokens[start - 1]):
