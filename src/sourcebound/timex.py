@@ -332,9 +332,13 @@ def _next_word(text: str, end: int) -> str:
     return m.group() if m and not text[end : m.start()].strip() else ""
 
 
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def _sentence_bounds(text: str, start: int, end: int, spans: list[tuple[int, int]] | None) -> tuple[int, int]:
     if spans:
-        i = bisect_right([s for s, _ in spans], start) - 1
+        i = bisect_right(spans, start, key=_first) - 1
         if i >= 0 and spans[i][0] <= start < spans[i][1]:
             return spans[i]
     left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
