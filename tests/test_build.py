@@ -309,3 +309,36 @@ def test_navigation_on_pages_outside_it_links_from_their_folder(built: Path) -> 
     # A page in the navigation is marked active there, as the theme does.
     summaries = _primary_nav(built / "summaries.html")
     assert re.search(r'<a href="summaries.html" class="md-nav__link md-nav__link--active">', summaries), summaries
+
+
+def test_pages_made_by_workers_while_mkdocs_reads_them_give_the_same_site(site_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcebound import render
+    from sourcebound.site import MANIFEST
+
+    corpus = site_project / "corpus"
+    seeds = [p.read_text("utf-8") for p in sorted(corpus.glob("*.txt"))]
+    for n in range(22):
+        text = seeds[n % len(seeds)].replace("Sobyanin", f"Sobyanin-{n}")
+        (corpus / f"report-{n:02d}.txt").write_text(f"Report {n} on the alerts\n\n{text}", "utf-8")
+    in_one_process = tree(build(site_project, "site-one", "--strict", "--workers", "1"))
+    docs = site_project / "docs"
+    for relative in (docs / MANIFEST).read_text("utf-8").split():
+        (docs / relative).unlink()
+    # Every page is listed for MkDocs before any is written, and written by a worker.
+    monkeypatch.setattr(render, "PARALLEL_PAGES_MINIMUM", 1)
+    monkeypatch.setattr(render, "PAGES_CHUNK", 7)
+    by_workers = tree(build(site_project, "site-two", "--strict", "--workers", "2"))
+    assert by_workers.keys() == in_one_process.keys()
+    assert [name for name in by_workers if by_workers[name] != in_one_process[name]] == []
+
+
+def test_a_dirty_build_shows_what_changed(site_project: Path) -> None:
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", "site"], cwd=site_project, check=True)
+    (site_project / "corpus" / "new.txt").write_text("Late report\n\nThe ministry said a drone was downed.", "utf-8")
+    # --dirty rebuilds only the pages whose file is newer than their output:
+    # every page must be written before MkDocs looks.
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--dirty", "-d", "site"], cwd=site_project, check=True)
+    assert "Late report" in (site_project / "site" / "documents" / "index.html").read_text("utf-8")

@@ -44,3 +44,32 @@ def test_pages_made_by_worker_processes_are_identical(ledger, monkeypatch: pytes
     assert len(serial) > 3 * render.PAGES_CHUNK
     assert parallel == serial
     assert list(parallel) == list(serial)
+
+
+def test_every_file_is_listed_before_it_is_made_in_the_order_it_comes(ledger, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(render, "PAGES_CHUNK", 7)
+    planned = render.page_paths(ledger)
+    for workers in (1, 2):
+        made = [m.path for m in render.render_pages(ledger, workers=workers, parallel_minimum=1)]
+        assert made == planned
+    # MkDocs reads a folder's pages in this order: documents, sources, timelines.
+    folders = [path.split("/")[0] for path in planned if path.endswith(".md") and "/" in path and not path.endswith("/index.md")]
+    assert folders == sorted(folders, key=["documents", "sources", "timeline"].index)
+    assert planned[0] == "index.md" and planned[-1] == "data.md"
+
+
+def test_files_written_by_the_workers_are_the_files_made_in_one_process(ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from functools import partial
+
+    from sourcebound.site import write_if_changed
+
+    monkeypatch.setattr(render, "PAGES_CHUNK", 7)
+    serial = render_site(ledger)
+    docs = tmp_path / "docs"
+    made = list(render.render_pages(ledger, workers=2, parallel_minimum=1, writer=partial(write_if_changed, docs)))
+    assert all(m.text is None and m.changed for m in made)
+    assert {m.path: m.size for m in made} == {path: len(text.encode("utf-8")) for path, text in serial.items()}
+    written = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*") if p.is_file()}
+    assert written == serial
+    again = list(render.render_pages(ledger, workers=2, parallel_minimum=1, writer=partial(write_if_changed, docs)))
+    assert not any(m.changed for m in again)

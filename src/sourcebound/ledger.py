@@ -254,7 +254,7 @@ def published_files(
         documents = dict(published_document(record) for record in ledger.records)
     index = published_index(ledger, timeline=timeline)
     document_bytes = sum(len(text.encode("utf-8")) for text in documents.values())
-    return {INDEX_PATH: index, **documents}, published_rows(index, len(documents), document_bytes)
+    return {INDEX_PATH: index, **documents}, published_rows(len(index.encode("utf-8")), len(documents), document_bytes)
 
 
 def published_index(ledger: Ledger, *, timeline: CorpusTimeline | None = None) -> str:
@@ -262,9 +262,9 @@ def published_index(ledger: Ledger, *, timeline: CorpusTimeline | None = None) -
     return published_dumps(index_json(ledger, timeline=timeline))
 
 
-def published_rows(index: str, documents: int, document_bytes: int) -> list[dict[str, str]]:
-    """The Data page's rows for the published ledger: the index (its text) and
-    the documents' files (how many, and their size in bytes)."""
+def published_rows(index_bytes: int, documents: int, document_bytes: int) -> list[dict[str, str]]:
+    """The Data page's rows for the published ledger: the index (its size in
+    bytes) and the documents' files (how many, and their size in bytes)."""
     return [
         {
             "name": "ledger.json",
@@ -273,7 +273,7 @@ def published_rows(index: str, documents: int, document_bytes: int) -> list[dict
                 "The index of the ledger: every document's metadata, content hash and counts with the path of its own file, "
                 "the sources merged across documents, the timeline, the comparison, and every input file's status."
             ),
-            "size": human_size(len(index.encode("utf-8"))),
+            "size": human_size(index_bytes),
         },
         {
             "name": "documents/<id>.json",

@@ -1,8 +1,17 @@
 """The MkDocs plugin: runs the pipeline before every build (and ``serve`` rebuild).
 
-A thin layer: it resolves its options, calls :func:`sourcebound.site.generate`,
-and reports through the ``mkdocs.plugins.sourcebound`` logger so that
-``mkdocs build --strict`` fails on a rejected input.
+A thin layer: it resolves its options, starts the run with
+:func:`sourcebound.site.start_site`, and reports through the
+``mkdocs.plugins.sourcebound`` logger so that ``mkdocs build --strict`` fails on
+a rejected input.
+
+The pipeline runs before MkDocs lists the docs folder; the pages are then made
+and written by worker processes while MkDocs converts the ones already written,
+where MkDocs alone would leave the second core idle. Every generated file is
+listed for MkDocs from the start (``on_files``); MkDocs waits for a page only
+when it comes to read it (``on_pre_page``), and every file is written before
+MkDocs copies the static files (``on_env``). A plugin that reads generated page
+files itself before MkDocs does would find them not yet written.
 """
 
 from __future__ import annotations
@@ -20,15 +29,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files, file_sort_key
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .cache import RecordCache
 from .errors import SourceboundError
 from .htmlblocks import Block, element_ids, protect, restore
-from .render import SEARCH_TEXT_UP_TO
-from .site import generate
+from .render import DATA_PAGE, SEARCH_TEXT_UP_TO
+from .site import SiteBuild, start_site
 
 log = logging.getLogger("mkdocs.plugins.sourcebound")
 
@@ -97,6 +106,13 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         self._blocks: dict[str, list[Block]] = {}
         #: Pages listed in the navigation (by source path).
         self._in_nav: set[str] = set()
+        #: The run of this build, while its pages are being made.
+        self._site: SiteBuild | None = None
+        #: ``--dirty``: MkDocs reads only the pages whose file is newer than its output.
+        self._dirty = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Reproducible output: MkDocs stamps sitemap.xml.gz with the build time
@@ -122,8 +138,11 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         source_log = logging.getLogger("sourcebound")
         handler = _ForwardToMkDocs()
         source_log.addHandler(handler)
+        self.failure = None
+        self._blocks.clear()
+        self._close()
         try:
-            generate(
+            self._site = start_site(
                 self._corpus_dir(config),
                 Path(config.docs_dir),
                 strict_inputs=self.config.strict_inputs,
@@ -133,17 +152,70 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
                 site_url=config.site_url or None,
                 search_text_up_to=self.config.search_text_up_to,
             )
+            if self._dirty:
+                # A dirty build skips every page whose file looks unchanged
+                # before asking for it: every page must be written first.
+                self._finish()
         except SourceboundError as exc:
-            self.failure = str(exc)
-            raise PluginError(str(exc)) from exc
+            self._fail(exc)
         finally:
             source_log.removeHandler(handler)
+
+    def _fail(self, exc: SourceboundError) -> None:
+        self._close()
+        self.failure = str(exc)
+        raise PluginError(str(exc)) from exc
+
+    def _finish(self) -> None:
+        if self._site is not None:
+            site, self._site = self._site, None
+            source_log = logging.getLogger("sourcebound")
+            handler = _ForwardToMkDocs()
+            source_log.addHandler(handler)
+            try:
+                site.finish()
+            finally:
+                source_log.removeHandler(handler)
+
+    def _close(self) -> None:
+        if self._site is not None:
+            site, self._site = self._site, None
+            site.close()
+
+    @event_priority(50)  # before any other plugin reads the list of files
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        if self._site is None:
+            return files
+        # Pages not written yet are listed as the files they will be, in the
+        # order MkDocs gives a folder's files; the data page, which gives the
+        # sizes of every other file, is read last.
+        listed = list(files)
+        for path in self._site.pages.planned or ():
+            if files.get_file_from_path(path) is None:
+                listed.append(File(path, config.docs_dir, config.site_dir, config.use_directory_urls))
+        listed.sort(key=file_sort_key)
+        data_page = [file for file in listed if file.src_uri == DATA_PAGE]
+        return Files([file for file in listed if file.src_uri != DATA_PAGE] + data_page)
+
+    def on_pre_page(self, page: Page, /, *, config: MkDocsConfig, files: Files) -> Page:
+        if self._site is not None:
+            try:
+                self._site.pages.wait_for(page.file.src_uri)
+            except SourceboundError as exc:
+                self._fail(exc)
+        return page
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self._in_nav = {page.file.src_uri for page in nav.pages}
         return nav
 
+    @event_priority(50)
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Every page is read: the data files are written before MkDocs copies them.
+        try:
+            self._finish()
+        except SourceboundError as exc:
+            self._fail(exc)
         # A corpus of N documents makes about 4N pages outside the navigation;
         # rendering its items again for each was about a fifth of the theme's work.
         cache = _NavigationCache(self._in_nav)
@@ -175,6 +247,9 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         # Blocks kept out of the search index join the finished page.
         blocks = self._blocks.pop(page.file.src_uri, [])
         return restore(output, blocks) if blocks else output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
         server.watch(str(self._corpus_dir(config)))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
@@ -34,35 +34,79 @@ PARALLEL_PAGES_MINIMUM = 200
 #: Pages made by one task of a worker process.
 PAGES_CHUNK = 50
 
-#: The page-making jobs of the render in progress; worker processes forked from
-#: this one see them as they were when the work was shared out.
+#: Writes one made file (its path under the docs folder and its UTF-8 bytes)
+#: where it was made, and tells whether the file changed.
+Writer = Callable[[str, bytes], bool]
+
+
+class Made(NamedTuple):
+    """One file as it comes from the page makers."""
+
+    path: str
+    #: Its text; None when a writer took it where it was made.
+    text: str | None
+    #: Its size in bytes (UTF-8).
+    size: int
+    #: Whether the writer changed the file on disk (False without a writer).
+    changed: bool = False
+
+
+#: The page-making jobs of the render in progress, and the writer of what they
+#: make; worker processes forked from this one see them as they were when the
+#: work was shared out.
 _JOBS: list[tuple[Callable[[int], list[tuple[str, str]]], int]] = []
+_WRITER: Writer | None = None
 
 
-def _run_jobs(span: tuple[int, int]) -> list[tuple[str, str]]:
-    return [page for make, index in _JOBS[span[0] : span[1]] for page in make(index)]
+def _handled(path: str, text: str, writer: Writer | None) -> Made:
+    data = text.encode("utf-8")
+    if writer is None:
+        return Made(path, text, len(data))
+    return Made(path, None, len(data), writer(path, data))
 
 
-def _make_pages(jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]], workers: int, *, alone: int = 0) -> Iterator[tuple[str, str]]:
+def _run_jobs(span: tuple[int, int]) -> list[Made]:
+    return [_handled(path, text, _WRITER) for make, index in _JOBS[span[0] : span[1]] for path, text in make(index)]
+
+
+def _make_pages(
+    jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]],
+    workers: int,
+    *,
+    alone: int = 0,
+    here: Sequence[Callable[[], list[tuple[str, str]]]] = (),
+    writer: Writer | None = None,
+) -> Iterator[Made]:
     """Run every job (a page maker and its argument): in this process, or, with
     ``workers`` > 1 where processes can be forked, across that many processes
     that inherit the ledger instead of receiving a copy of it. Pages come as
     each task is done, in the order of the jobs. The first ``alone`` jobs (the
-    largest) are each a task of their own, taken first."""
-    global _JOBS
+    largest) are each a task of their own, taken first. ``here``: small pages
+    made in this process once the workers have their tasks, and given first.
+    ``writer``: each file is written by the process that made it, which sends
+    back only its size, not its text."""
+    global _JOBS, _WRITER
     if workers <= 1 or len(jobs) <= PAGES_CHUNK or "fork" not in multiprocessing.get_all_start_methods():
+        for make_here in here:
+            for path, text in make_here():
+                yield _handled(path, text, writer)
         for make, index in jobs:
-            yield from make(index)
+            for path, text in make(index):
+                yield _handled(path, text, writer)
         return
-    _JOBS = jobs
+    _JOBS, _WRITER = jobs, writer
     try:
         spans = [(n, n + 1) for n in range(alone)]
         spans += [(start, min(start + PAGES_CHUNK, len(jobs))) for start in range(alone, len(jobs), PAGES_CHUNK)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for made in pool.map(_run_jobs, spans):
+            made_by_workers = pool.map(_run_jobs, spans)
+            for make_here in here:
+                for path, text in make_here():
+                    yield _handled(path, text, writer)
+            for made in made_by_workers:
                 yield from made
     finally:
-        _JOBS = []
+        _JOBS, _WRITER = [], None
 
 
 #: Documents listed on the home page; all of them are on the Documents page.
@@ -257,6 +301,47 @@ def source_page_names(entities: Any) -> dict[str, str]:
     return {e.id: (e.id if e.id != "index" else "index-source") for e in entities}
 
 
+#: The files made from the whole corpus, largest first (see :func:`render_pages`).
+CORPUS_PATHS = (
+    INDEX_PATH,
+    "compare.md",
+    "summaries.md",
+    "timeline.md",
+    "data/timeline.json",
+    "sources/index.md",
+    "data/timeline.csv",
+    "documents/index.md",
+    FEED_PATH,
+    "report.md",
+    "rules.md",
+)
+#: The page that lists the data files with their sizes: made after them all.
+DATA_PAGE = "data.md"
+HOME_PAGE = "index.md"
+
+
+def _timeline_shown(record: DocumentRecord) -> bool:
+    return record.document.metadata.text_visible
+
+
+def page_paths(ledger: Ledger) -> list[str]:
+    """Every path :func:`render_pages` makes for ``ledger``, in the order it
+    makes them, known before any page is made: a caller can list the site's
+    files first and wait for each page only when it needs it. The order is the
+    order in which MkDocs reads a folder's pages (documents, then sources, then
+    document timelines), with the data files that no page needs after them."""
+    names = source_page_names(ledger.entities)
+    return [
+        HOME_PAGE,
+        *CORPUS_PATHS,
+        *(f"documents/{record.id}.md" for record in ledger.records),
+        *(f"sources/{names[entity.id]}.md" for entity in ledger.entities),
+        *(f"timeline/{record.id}.md" for record in ledger.records if _timeline_shown(record)),
+        *(document_data_path(record.id) for record in ledger.records),
+        DATA_PAGE,
+    ]
+
+
 def render_site(
     ledger: Ledger,
     *,
@@ -264,14 +349,14 @@ def render_site(
     site_url: str | None = None,
     search_text_up_to: int = SEARCH_TEXT_UP_TO,
     workers: int = 1,
-    parallel_minimum: int = PARALLEL_PAGES_MINIMUM,
+    parallel_minimum: int | None = None,
 ) -> dict[str, str]:
     """Every generated file of the site, by path relative to the docs folder
     (see :func:`render_pages`)."""
     pages = render_pages(
         ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers, parallel_minimum=parallel_minimum
     )
-    return dict(sorted(pages))
+    return dict(sorted((made.path, made.text or "") for made in pages))
 
 
 def render_pages(
@@ -281,15 +366,21 @@ def render_pages(
     site_url: str | None = None,
     search_text_up_to: int = SEARCH_TEXT_UP_TO,
     workers: int = 1,
-    parallel_minimum: int = PARALLEL_PAGES_MINIMUM,
-) -> Iterator[tuple[str, str]]:
-    """Every generated file of the site, as (path relative to the docs folder,
-    text) pairs, each as soon as it is made: the caller can write the pages
-    while the rest are being made.
+    parallel_minimum: int | None = None,
+    writer: Writer | None = None,
+) -> Iterator[Made]:
+    """Every generated file of the site (its path relative to the docs folder,
+    text and size), each as soon as it is made: the caller can write the pages
+    while the rest are being made. With ``writer``, each file is written where
+    it is made (in the workers) and comes without its text: nothing of its
+    content crosses from one process to another.
     ``search_text_up_to``: the documents' full text is indexed for search when
     there are at most this many documents (their summaries always are).
     ``workers``: processes that make the per-document and per-source pages when
-    there are at least ``parallel_minimum`` documents; the pages never depend on it."""
+    there are at least ``parallel_minimum`` documents (default
+    :data:`PARALLEL_PAGES_MINIMUM`); the pages never depend on it."""
+    if parallel_minimum is None:
+        parallel_minimum = PARALLEL_PAGES_MINIMUM
     search_text = len(ledger.records) <= search_text_up_to
     timeline = corpus_timeline(published_records(ledger))
     rows = [_row(r) for r in ledger.records]
@@ -308,12 +399,16 @@ def render_pages(
     source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
     claims = claims_by_id(ledger)
 
-    def document_pages(index: int) -> list[tuple[str, str]]:
+    def document_page(index: int) -> list[tuple[str, str]]:
         record = ledger.records[index]
-        made = [published_document(record), (f"documents/{record.id}.md", _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text))]
-        if record.document.metadata.text_visible:
-            made.append((f"timeline/{record.id}.md", document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of)))
-        return made
+        return [(f"documents/{record.id}.md", _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text))]
+
+    def timeline_page(index: int) -> list[tuple[str, str]]:
+        record = ledger.records[index]
+        return [(f"timeline/{record.id}.md", document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of))]
+
+    def document_file(index: int) -> list[tuple[str, str]]:
+        return [published_document(ledger.records[index])]
 
     def entity_page(index: int) -> list[tuple[str, str]]:
         entity = ledger.entities[index]
@@ -340,35 +435,60 @@ def render_pages(
         "report.md": lambda: _report_page(ledger),
         "rules.md": rules_page,
     }
-    corpus_paths = list(corpus_makers)
 
     def corpus_file(index: int) -> list[tuple[str, str]]:
-        path = corpus_paths[index]
+        path = CORPUS_PATHS[index]
         return [(path, corpus_makers[path]())]
+
+    def home_page() -> list[tuple[str, str]]:
+        # The home page lists the most recently published documents, the Documents page all.
+        newest = {r.id for r in sorted(ledger.records, key=lambda r: r.document.metadata.published or "", reverse=True)[:HOME_DOCUMENTS]}
+        home_rows = [row for row in rows if row.id in newest]
+        text = render_template(
+            "home.md.j2",
+            site_title=site_title,
+            documents=home_rows,
+            more_documents=len(rows) - len(home_rows),
+            sentence_count=sum(len(r.segmentation.sentences) for r in ledger.records),
+            paragraph_count=sum(len(r.segmentation.paragraphs) for r in ledger.records),
+            quotation_count=sum(len(r.segmentation.quotations) for r in ledger.records),
+            date_coverage=date_coverage(ledger),
+            rejected_count=len(ledger.rejected),
+            input_count=len(ledger.inputs),
+            source_count=len(ledger.entities),
+            attribution_count=sum(len(r.attributions) for r in ledger.records),
+            entry_count=len(timeline.entries),
+        )
+        return [(HOME_PAGE, text)]
 
     # One page per document and per source: the bulk of the work, shared out
     # among processes for a large corpus.
-    jobs = [(corpus_file, i) for i in range(len(corpus_paths))]
-    jobs += [(document_pages, i) for i in range(len(ledger.records))] + [(entity_page, i) for i in range(len(ledger.entities))]
+    jobs = [(corpus_file, i) for i in range(len(CORPUS_PATHS))]
+    # In the order of page_paths: the order MkDocs reads them in.
+    jobs += [(document_page, i) for i in range(len(ledger.records))]
+    jobs += [(entity_page, i) for i in range(len(ledger.entities))]
+    jobs += [(timeline_page, i) for i, record in enumerate(ledger.records) if _timeline_shown(record)]
+    jobs += [(document_file, i) for i in range(len(ledger.records))]
     # What the Data page says of the files it lists: their sizes.
-    kept = {INDEX_PATH: "", "data/timeline.csv": "", "data/timeline.json": "", FEED_PATH: ""}
+    sizes = {INDEX_PATH: 0, "data/timeline.csv": 0, "data/timeline.json": 0, FEED_PATH: 0}
     document_files = {document_data_path(record.id) for record in ledger.records}
     document_bytes = 0
-    for path, text in _make_pages(jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(corpus_paths)):
-        if path in kept:
-            kept[path] = text
-        elif path in document_files:
-            document_bytes += len(text.encode("utf-8"))
-        yield path, text
-    files = published_rows(kept[INDEX_PATH], len(document_files), document_bytes)
-    csv_text, timeline_json, feed = kept["data/timeline.csv"], kept["data/timeline.json"], kept[FEED_PATH]
+    for made in _make_pages(
+        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(CORPUS_PATHS), here=[home_page], writer=writer
+    ):
+        if made.path in sizes:
+            sizes[made.path] = made.size
+        elif made.path in document_files:
+            document_bytes += made.size
+        yield made
+    files = published_rows(sizes[INDEX_PATH], len(document_files), document_bytes)
     left_out = timeline_js_left_out(timeline)
     files += [
         {
             "name": "timeline.csv",
             "href": "data/timeline.csv",
             "description": f"The timeline, one row per entry ({len(timeline.entries)}), with its three clocks and their precision, the source, and the cited sentence.",
-            "size": human_size(len(csv_text.encode("utf-8"))),
+            "size": human_size(sizes["data/timeline.csv"]),
         },
         {
             "name": "timeline.json",
@@ -377,7 +497,7 @@ def render_pages(
                 "The timeline for TimelineJS: only date parts the source states; "
                 f"{left_out} of {len(timeline.entries)} entries state no year, which TimelineJS needs, and are left out (they are in the CSV)."
             ),
-            "size": human_size(len(timeline_json.encode("utf-8"))),
+            "size": human_size(sizes["data/timeline.json"]),
         },
     ]
     files.append(
@@ -385,25 +505,7 @@ def render_pages(
             "name": "feed.xml",
             "href": FEED_PATH,
             "description": "RSS 2.0 feed of the documents, newest stated publication first.",
-            "size": human_size(len(feed.encode("utf-8"))),
+            "size": human_size(sizes[FEED_PATH]),
         }
     )
-    yield "data.md", render_template("data.md.j2", files=files)
-    # The home page lists the most recently published documents, the Documents page all.
-    newest = {r.id for r in sorted(ledger.records, key=lambda r: r.document.metadata.published or "", reverse=True)[:HOME_DOCUMENTS]}
-    home_rows = [row for row in rows if row.id in newest]
-    yield "index.md", render_template(
-        "home.md.j2",
-        site_title=site_title,
-        documents=home_rows,
-        more_documents=len(rows) - len(home_rows),
-        sentence_count=sum(len(r.segmentation.sentences) for r in ledger.records),
-        paragraph_count=sum(len(r.segmentation.paragraphs) for r in ledger.records),
-        quotation_count=sum(len(r.segmentation.quotations) for r in ledger.records),
-        date_coverage=date_coverage(ledger),
-        rejected_count=len(ledger.rejected),
-        input_count=len(ledger.inputs),
-        source_count=len(ledger.entities),
-        attribution_count=sum(len(r.attributions) for r in ledger.records),
-        entry_count=len(timeline.entries),
-    )
+    yield _handled(DATA_PAGE, render_template("data.md.j2", files=files), writer)

@@ -10,16 +10,17 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .cache import RecordCache
 from .check import BoundsFailure, check_ledger
-from .errors import ConfigurationError, StrictModeFailure
+from .errors import ConfigurationError, SourceboundError, StrictModeFailure
 from .model import Ledger
 from .pipeline import build_ledger
-from .render import SEARCH_TEXT_UP_TO, render_pages
+from .render import HOME_PAGE, SEARCH_TEXT_UP_TO, Made, page_paths, render_pages
 
 log = logging.getLogger(__name__)
 
@@ -33,34 +34,115 @@ class SyncResult:
     removed: tuple[str, ...]
 
 
+class GeneratedPages:
+    """The generated files of one run, written into the docs folder as they
+    come (only those whose content changed).
+
+    With ``planned`` (every path the run will make, known before any page is
+    made), the files an earlier run made and this one will not are removed at
+    once, so the docs folder can be listed before its pages are written, and a
+    reader waits for a page only when it needs it (:meth:`wait_for`). Without
+    it, they are removed at the end. A run that stops keeps every file it may
+    have written listed as generated, to be removed by a later run that does
+    not make it again."""
+
+    def __init__(self, docs_dir: Path, pages: Iterable[Made], *, planned: Sequence[str] | None = None) -> None:
+        docs_dir.mkdir(parents=True, exist_ok=True)
+        self.docs_dir = docs_dir
+        self._manifest = docs_dir / MANIFEST
+        self._previous = set(self._manifest.read_text("utf-8").split()) if self._manifest.exists() else set()
+        self._pages: Iterator[Made] = iter(pages)
+        self.planned = tuple(planned) if planned is not None else None
+        self._planned = set(self.planned) if self.planned is not None else None
+        self._made: set[str] = set()
+        self._written: list[str] = []
+        self._unchanged = 0
+        self._removed: tuple[str, ...] = ()
+        self._finished = False
+        if self._planned is not None:
+            _write_manifest(self._manifest, self._previous | self._planned)
+            self._removed = _remove(docs_dir, sorted(self._previous - self._planned))
+            _write_manifest(self._manifest, self._planned)
+
+    def _take(self) -> bool:
+        """Write the next page; False when there are no more."""
+        try:
+            made = next(self._pages)
+        except StopIteration:
+            return False
+        except BaseException:
+            self._stopped()
+            raise
+        self._made.add(made.path)
+        changed = made.changed if made.text is None else write_if_changed(self.docs_dir, made.path, made.text.encode("utf-8"))
+        if changed:
+            self._written.append(made.path)
+        else:
+            self._unchanged += 1
+        return True
+
+    def _stopped(self) -> None:
+        if self._planned is None:
+            _write_manifest(self._manifest, self._previous | self._made)
+
+    def wait_for(self, relative: str) -> None:
+        """Return once the file ``relative`` is written (at once if it is not
+        one this run makes)."""
+        if self._planned is not None and relative not in self._planned:
+            return
+        while relative not in self._made:
+            if not self._take():
+                return
+
+    def finish(self) -> SyncResult:
+        """Write every remaining file; remove what is no longer made."""
+        if not self._finished:
+            while self._take():
+                pass
+            self._finished = True
+            if self._planned is None:
+                self._removed = _remove(self.docs_dir, sorted(self._previous - self._made))
+            elif self._made != self._planned:
+                missing, extra = sorted(self._planned - self._made), sorted(self._made - self._planned)
+                raise SourceboundError(f"internal error: the pages made differ from the pages listed (not made: {missing[:5]}; not listed: {extra[:5]})")
+            _write_manifest(self._manifest, self._made)
+        return SyncResult(tuple(self._written), self._unchanged, self._removed)
+
+    def close(self) -> None:
+        """Stop making pages (after a failure elsewhere)."""
+        if not self._finished:
+            self._finished = True
+            self._stopped()
+            close = getattr(self._pages, "close", None)
+            if close is not None:
+                close()
+
+
 def sync_generated(docs_dir: Path, files: Mapping[str, str] | Iterable[tuple[str, str]]) -> SyncResult:
     """Make ``docs_dir`` hold exactly ``files`` (path -> text, or pairs of them,
     written as they come) among the files sourcebound generates."""
-    docs_dir.mkdir(parents=True, exist_ok=True)
-    manifest = docs_dir / MANIFEST
-    previous = set(manifest.read_text("utf-8").split()) if manifest.exists() else set()
-    written: list[str] = []
-    unchanged = 0
-    made: set[str] = set()
+    pairs = files.items() if isinstance(files, Mapping) else files
+    return GeneratedPages(docs_dir, (Made(path, text, 0) for path, text in pairs)).finish()
+
+
+def write_if_changed(docs_dir: Path, relative: str, data: bytes) -> bool:
+    """Write ``data`` to ``docs_dir/relative`` unless the file already holds
+    it (so ``mkdocs serve`` sees no change); True if the file was written. A
+    reader never sees a half-written file."""
+    target = docs_dir / relative
     try:
-        for relative, content in files.items() if isinstance(files, Mapping) else files:
-            made.add(relative)
-            target = docs_dir / relative
-            data = content.encode("utf-8")
-            if target.exists() and target.read_bytes() == data:
-                unchanged += 1
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(target.name + ".tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
-            written.append(relative)
-    except BaseException:
-        # The pages stopped coming: what was written stays ours, to be removed
-        # by a later run that does not make it again.
-        _write_manifest(manifest, previous | made)
-        raise
-    removed = sorted(previous - made)
+        if target.stat().st_size == len(data) and target.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)
+    return True
+
+
+def _remove(docs_dir: Path, removed: list[str]) -> tuple[str, ...]:
     for relative in removed:
         stale = docs_dir / relative
         if stale.is_file():
@@ -70,8 +152,7 @@ def sync_generated(docs_dir: Path, files: Mapping[str, str] | Iterable[tuple[str
         while parent != docs_dir and parent.is_dir() and not any(parent.iterdir()):
             parent.rmdir()
             parent = parent.parent
-    _write_manifest(manifest, made)
-    return SyncResult(tuple(written), unchanged, tuple(removed))
+    return tuple(removed)
 
 
 def _write_manifest(manifest: Path, names: set[str]) -> None:
@@ -80,7 +161,47 @@ def _write_manifest(manifest: Path, names: set[str]) -> None:
         manifest.write_text(listing, "utf-8")
 
 
-def generate(
+class SiteBuild:
+    """A run in progress: the ledger is made, the pages are being made by the
+    render's workers and written as they come (see :func:`start_site`)."""
+
+    def __init__(self, ledger: Ledger, pages: GeneratedPages, cache: RecordCache | None) -> None:
+        self.ledger = ledger
+        self.pages = pages
+        self._cache = cache
+        self._open = True
+
+    def finish(self) -> SyncResult:
+        """Write the rest of the pages and report the run."""
+        try:
+            result = self.pages.finish()
+        finally:
+            self._end()
+        log.info(
+            "sourcebound: %d documents, %d inputs (%s); %d pages written, %d unchanged, %d removed",
+            len(self.ledger.records),
+            len(self.ledger.inputs),
+            f"{self._cache.hits} cached, {self._cache.misses} extracted" if self._cache is not None else "no cache",
+            len(result.written),
+            result.unchanged,
+            len(result.removed),
+        )
+        return result
+
+    def close(self) -> None:
+        """Stop the run (a failure elsewhere): no more pages are made."""
+        try:
+            self.pages.close()
+        finally:
+            self._end()
+
+    def _end(self) -> None:
+        if self._open:
+            self._open = False
+            gc.unfreeze()
+
+
+def start_site(
     corpus_dir: Path,
     docs_dir: Path,
     *,
@@ -90,8 +211,12 @@ def generate(
     workers: int = 1,
     site_url: str | None = None,
     search_text_up_to: int = SEARCH_TEXT_UP_TO,
-) -> Ledger:
-    """Run the pipeline over ``corpus_dir`` and write the generated pages."""
+) -> SiteBuild:
+    """Run the pipeline over ``corpus_dir`` and start making the pages: when
+    this returns, the docs folder holds the home page and lists no file of an
+    earlier run that this one will not make; the workers make the other pages
+    while the caller goes on (MkDocs reading the pages already written), and
+    :meth:`SiteBuild.finish` writes the rest."""
     ledger = build_ledger(corpus_dir, cache=cache, workers=workers)
     violations = check_ledger(ledger)
     if violations:
@@ -105,21 +230,46 @@ def generate(
     # frozen with it goes back with it to be collected afterwards.
     gc.freeze()
     try:
-        # Each page is written as it comes, while the workers make the rest.
-        pages = render_pages(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers)
-        result = sync_generated(docs_dir, pages)
-    finally:
+        # Each file is written by the worker that makes it.
+        writer = partial(write_if_changed, docs_dir)
+        pages = render_pages(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers, writer=writer)
+        build = SiteBuild(ledger, GeneratedPages(docs_dir, pages, planned=page_paths(ledger)), cache)
+    except BaseException:
         gc.unfreeze()
-    log.info(
-        "sourcebound: %d documents, %d inputs (%s); %d pages written, %d unchanged, %d removed",
-        len(ledger.records),
-        len(ledger.inputs),
-        f"{cache.hits} cached, {cache.misses} extracted" if cache is not None else "no cache",
-        len(result.written),
-        result.unchanged,
-        len(result.removed),
+        raise
+    try:
+        # The workers get their tasks, and this process makes the home page.
+        build.pages.wait_for(HOME_PAGE)
+    except BaseException:
+        build.close()
+        raise
+    return build
+
+
+def generate(
+    corpus_dir: Path,
+    docs_dir: Path,
+    *,
+    strict_inputs: bool = False,
+    site_title: str = "sourcebound",
+    cache: RecordCache | None = None,
+    workers: int = 1,
+    site_url: str | None = None,
+    search_text_up_to: int = SEARCH_TEXT_UP_TO,
+) -> Ledger:
+    """Run the pipeline over ``corpus_dir`` and write every generated page."""
+    build = start_site(
+        corpus_dir,
+        docs_dir,
+        strict_inputs=strict_inputs,
+        site_title=site_title,
+        cache=cache,
+        workers=workers,
+        site_url=site_url,
+        search_text_up_to=search_text_up_to,
     )
-    return ledger
+    build.finish()
+    return build.ledger
 
 
 def mkdocs_build(
