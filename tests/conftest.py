@@ -48,6 +48,7 @@ def make_site_project(tmp_path: Path) -> Path:
             "timeline.md",
             "summaries.md",
             "compare.md",
+            "compare",
             "feed.xml",
         ),
     )

@@ -65,3 +65,36 @@ def test_a_republished_copy_is_shown_once_with_both_documents() -> None:
     assert "## Republished texts" in page
     section = page.split("## Republished texts", 1)[1].split("## Single-source claims", 1)[0]
     assert "documents/original.html" in section and "documents/copy.html" in section
+
+
+def test_a_large_comparison_is_split_into_parts_and_every_link_finds_its_group(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcebound import compare_pages
+    from sourcebound.render import page_paths
+
+    ledger = build_ledger(CORPUS)
+    whole = render_site(ledger)
+    assert not any(path.startswith("compare/") for path in whole)  # the default corpus fits one page
+    monkeypatch.setattr(compare_pages, "PAGE_LINES_MAX", 6)
+    layout = compare_pages.compare_layout(ledger)
+    pages = render_site(ledger)
+    parts = {path: text for path, text in pages.items() if path.startswith("compare/")}
+    assert len(parts) == len(layout.parts) > 3 and set(parts) <= set(page_paths(ledger))
+    overview = pages["compare.md"]
+    for path in parts:
+        assert f"]({path})" in overview
+    # Every group is on exactly one page, the one the layout names, whole.
+    ids = re.findall(r'<div class="sb-(?:cluster|difference)" id="([^"]+)"', "".join(parts.values()))
+    assert len(ids) == len(set(ids)) == len(layout.where)
+    for item, path in layout.where.items():
+        assert f'id="{item}"' in parts[path]
+    for text in parts.values():
+        assert len(re.findall(r"<li>", text)) <= 6 or text.count('class="sb-cluster"') + text.count('class="sb-difference"') == 1
+        assert 'href="documents/' not in text and 'href="../documents/' in text
+    # Marks link to the part that holds their group.
+    links = re.findall(r'href="\.\./(compare/[a-z-]+-\d+)\.html#([^"]+)"', "".join(t for p, t in pages.items() if p.startswith(("sources/", "documents/"))))
+    assert links
+    for page, anchor in links:
+        assert f'id="{anchor}"' in parts[f"{page}.md"]
+    # Nothing is lost: the same groups and sentences as on the single page.
+    quoted = sorted(re.findall(r'<span class="sb-quote">(.*?)</span>', whole["compare.md"]))
+    assert quoted == sorted(re.findall(r'<span class="sb-quote">(.*?)</span>', "".join(parts.values())))

@@ -1,9 +1,17 @@
 """The Compare page, and the marks that show on a claim when another document
-corroborates or contradicts it."""
+corroborates or contradicts it.
+
+A small comparison is one page. A large one (a corpus of hundreds of documents
+repeats its main claims in thousands of sentences) is an overview page,
+``compare.md``, and parts under ``compare/`` of at most :data:`PAGE_LINES_MAX`
+lines each, so that no page grows with the corpus; :func:`compare_layout` says
+which page holds each group, and every link to a group goes there.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -16,6 +24,12 @@ from .timeline_pages import cite_link, sentence_number
 #: Above this many, single-source claims are counted, not listed (they are all
 #: on the source pages).
 SINGLE_SOURCE_LIST_MAX = 200
+#: Lines (quoted sentences and figure rows) on one Compare page; a comparison
+#: with more is split into parts, each group whole on one part.
+PAGE_LINES_MAX = 1500
+#: The section of the groups reported by more than one document.
+SHARED = "shared"
+SHARED_TITLE = "Reported by more than one document"
 
 KIND_TITLES = {
     "name-variant": "Names spelled differently",
@@ -25,6 +39,81 @@ KIND_TITLES = {
     "time": "Times that differ",
     "contradiction": "Claims contradicted",
 }
+
+
+
+@dataclass(frozen=True)
+class ComparePart:
+    """One part of a Compare page split for size: consecutive groups of one section."""
+
+    path: str
+    section: str
+    title: str
+    number: int
+    of: int
+    #: The ids of its groups, in order.
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CompareLayout:
+    """Which page holds each group of the comparison."""
+
+    #: Empty when everything is on ``compare.md``.
+    parts: tuple[ComparePart, ...] = ()
+    where: Mapping[str, str] = field(default_factory=dict)
+
+    def href(self, item_id: str, depth: int) -> str:
+        """The link, from a page ``depth`` folders down, to a group."""
+        page = self.where.get(item_id, "compare.md")
+        return f"{'../' * depth}{page[:-3]}.html#{item_id}"
+
+    def section_parts(self, section: str) -> list[ComparePart]:
+        return [part for part in self.parts if part.section == section]
+
+
+def _sections(ledger: Ledger) -> list[tuple[str, str, list[tuple[str, int]]]]:
+    """(section, title, [(group id, its lines)]) in page order."""
+    comparison = ledger.comparison
+    if comparison is None:
+        return []
+    shown = {r.id for r in ledger.records}
+    shared = [(c.id, 1 + sum(1 for doc, _ in c.members if doc in shown)) for c in comparison.clusters if len(c.documents) > 1]
+    sections = [(SHARED, SHARED_TITLE, shared)]
+    for kind, title in KIND_TITLES.items():
+        items = [
+            (d.id, 1 + sum(1 for member in d.members if member[0] in shown) + len(d.details.get("figures", ()) if kind == "count" else ()))
+            for d in comparison.differences
+            if d.kind == kind
+        ]
+        sections.append((kind, title, items))
+    return sections
+
+
+def compare_layout(ledger: Ledger, lines_max: int | None = None) -> CompareLayout:
+    """One page when the comparison has at most ``lines_max`` lines (default
+    :data:`PAGE_LINES_MAX`); otherwise every section's groups on parts of at
+    most that many lines (a larger group alone on its part)."""
+    lines_max = PAGE_LINES_MAX if lines_max is None else lines_max
+    sections = _sections(ledger)
+    if sum(lines for _, _, items in sections for _, lines in items) <= lines_max:
+        return CompareLayout()
+    parts: list[ComparePart] = []
+    where: dict[str, str] = {}
+    for section, title, items in sections:
+        chunks: list[list[str]] = []
+        used = 0
+        for item_id, lines in items:
+            if not chunks or used + lines > lines_max:
+                chunks.append([])
+                used = 0
+            chunks[-1].append(item_id)
+            used += lines
+        for number, chunk in enumerate(chunks, 1):
+            path = f"compare/{section}-{number}.md"
+            parts.append(ComparePart(path, section, title, number, len(chunks), tuple(chunk)))
+            where.update(dict.fromkeys(chunk, path))
+    return CompareLayout(tuple(parts), where)
 
 
 def _sentence_text(record: DocumentRecord, sentence_id: str | None) -> str:
@@ -65,7 +154,14 @@ def mark_tooltip(reason: str) -> str:
     return "; ".join(parts[:MARK_REASONS_SHOWN]) + "; … (all reasons on the Compare page)"
 
 
-def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: int, records: Mapping[str, DocumentRecord] | None = None) -> Markup:
+def claim_marks(
+    ledger: Ledger,
+    document_id: str,
+    attribution_id: str,
+    depth: int,
+    records: Mapping[str, DocumentRecord] | None = None,
+    layout: CompareLayout | None = None,
+) -> Markup:
     """“corroborated by … / contradicted by …” for one claim, linked; empty if none."""
     if ledger.comparison is None:
         return Markup("")
@@ -76,7 +172,7 @@ def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: in
         extra = len(marks) - MARKS_SHOWN
         cluster = next((m.cluster for m in marks if m.cluster), None)
         marks = marks[:MARKS_SHOWN]
-        more = f'<a href="{"../" * depth}compare.html#{cluster}">{extra} more</a>' if cluster else f"{extra} more"
+        more = f'<a href="{(layout or CompareLayout()).href(cluster, depth)}">{extra} more</a>' if cluster else f"{extra} more"
     else:
         more = ""
     previous = None
@@ -93,7 +189,14 @@ def claim_marks(ledger: Ledger, document_id: str, attribution_id: str, depth: in
     return Markup(" ".join(parts))
 
 
-def claim_mark_counts(ledger: Ledger, document_id: str, attribution_id: str, depth: int, records: Mapping[str, DocumentRecord] | None = None) -> Markup:
+def claim_mark_counts(
+    ledger: Ledger,
+    document_id: str,
+    attribution_id: str,
+    depth: int,
+    records: Mapping[str, DocumentRecord] | None = None,
+    layout: CompareLayout | None = None,
+) -> Markup:
     """The marks of one claim in brief, for a summary line: a single mark links
     its sentence; several of a kind are counted and link to their group on the
     Compare page (the statements table and the source pages list them)."""
@@ -110,7 +213,7 @@ def claim_mark_counts(ledger: Ledger, document_id: str, attribution_id: str, dep
         elif of_kind:
             cluster = next((m.cluster for m in of_kind if m.cluster), None)
             count = f"{len(of_kind)} claims"
-            target = f'<a href="{"../" * depth}compare.html#{cluster}">{count}</a>' if cluster else count
+            target = f'<a href="{(layout or CompareLayout()).href(cluster, depth)}">{count}</a>' if cluster else count
             parts.append(f'<span class="sb-mark sb-mark-{kind}">{kind} by {target}</span>')
     return Markup(" ".join(parts))
 
@@ -127,56 +230,67 @@ def _mark_link(mark: Any, document_id: str, depth: int, records: Mapping[str, Do
     return cite_link(record, sentence_id, depth, label=f"{where}, sentence {n}")
 
 
-def _figure_view(records: Mapping[str, DocumentRecord], figure: Mapping[str, Any]) -> dict[str, Any]:
+def _figure_view(records: Mapping[str, DocumentRecord], figure: Mapping[str, Any], depth: int = 0) -> dict[str, Any]:
     document = figure.get("document")
     return {
         "text": figure.get("text"),
         "who": figure.get("reported_by") or "the document",
         "precision": figure.get("precision"),
         "place": figure.get("place"),
-        "cite": cite_link(records[document], figure.get("sentence"), 0) if document in records else "",
+        "cite": cite_link(records[document], figure.get("sentence"), depth) if document in records else "",
     }
 
 
-def compare_page(ledger: Ledger, titles: Mapping[str, str]) -> str:
+def _cluster_view(cluster: Any, records: Mapping[str, DocumentRecord], names: Mapping[str, str], titles: Mapping[str, str], depth: int) -> dict[str, Any]:
+    return {
+        "id": cluster.id,
+        "features": cluster.features,
+        "members": [_member(records, doc, None, aid, depth) for doc, aid in cluster.members if doc in records],
+        "sources": [names.get(s, s) for s in cluster.sources],
+        "single_source": cluster.single_source,
+        "also_in": [titles.get(d, d) for d in cluster.also_in],
+    }
+
+
+def _difference_view(difference: Any, records: Mapping[str, DocumentRecord], depth: int) -> dict[str, Any]:
+    kind = difference.kind
+    details = difference.details
+    return {
+        "id": difference.id,
+        "summary": "Accounts that contradict each other, in the order of the text" if kind == "contradiction" else difference.summary,
+        "members": [_member(records, doc, sid, aid, depth) for doc, sid, aid in difference.members if doc in records],
+        "figures": [_figure_view(records, f, depth) for f in details.get("figures", ())] if kind == "count" else [],
+        "lowest": _figure_view(records, details["lowest"], depth) if details.get("lowest") else None,
+        "highest": _figure_view(records, details["highest"], depth) if details.get("highest") else None,
+    }
+
+
+def compare_page(ledger: Ledger, titles: Mapping[str, str], layout: CompareLayout | None = None) -> str:
+    """``compare.md``: the whole comparison, or, when ``layout`` splits it,
+    an overview that links every part."""
+    layout = layout or CompareLayout()
     comparison = ledger.comparison
     records = {r.id: r for r in ledger.records}
     names = {e.id: e.name for e in ledger.entities}
-    shared, single = [], []
-    for cluster in comparison.clusters if comparison is not None else ():
-        members = [_member(records, doc, None, aid, 0) for doc, aid in cluster.members if doc in records]
-        item = {
-            "id": cluster.id,
-            "features": cluster.features,
-            "members": members,
-            "sources": [names.get(s, s) for s in cluster.sources],
-            "single_source": cluster.single_source,
-            "also_in": [titles.get(d, d) for d in cluster.also_in],
-        }
-        (shared if len(cluster.documents) > 1 else single).append(item)
+    clusters = comparison.clusters if comparison is not None else ()
+    differences = comparison.differences if comparison is not None else ()
+    single = [_cluster_view(c, records, names, titles, 0) for c in clusters if len(c.documents) <= 1]
+    overview = []
+    shared: list[dict[str, Any]] = []
     groups = []
-    for kind, title in KIND_TITLES.items():
-        items = []
-        for difference in comparison.differences if comparison is not None else ():
-            if difference.kind != kind:
-                continue
-            members = [_member(records, doc, sid, aid, 0) for doc, sid, aid in difference.members if doc in records]
-            details = difference.details
-            figures = []
-            if kind == "count":
-                figures = [_figure_view(records, f) for f in details.get("figures", ())]
-            items.append(
-                {
-                    "id": difference.id,
-                    "summary": "Accounts that contradict each other, in the order of the text" if kind == "contradiction" else difference.summary,
-                    "members": members,
-                    "figures": figures,
-                    "lowest": _figure_view(records, details["lowest"]) if details.get("lowest") else None,
-                    "highest": _figure_view(records, details["highest"]) if details.get("highest") else None,
-                }
-            )
-        if items:
-            groups.append({"kind": kind, "title": title, "entries": items})
+    if layout.parts:
+        counts = {SHARED: sum(1 for c in clusters if len(c.documents) > 1)} | {kind: sum(1 for d in differences if d.kind == kind) for kind in KIND_TITLES}
+        for section, title in {SHARED: SHARED_TITLE, **KIND_TITLES}.items():
+            parts = layout.section_parts(section)
+            if parts:
+                links = [_part_link(part, 0) for part in parts]
+                overview.append({"section": section, "title": title, "count": _counted(counts[section], "group" if section == SHARED else "entry"), "parts": links})
+    else:
+        shared = [_cluster_view(c, records, names, titles, 0) for c in clusters if len(c.documents) > 1]
+        for kind, title in KIND_TITLES.items():
+            items = [_difference_view(d, records, 0) for d in differences if d.kind == kind]
+            if items:
+                groups.append({"kind": kind, "title": title, "entries": items})
     duplicates = [
         {
             "id": group.id,
@@ -189,6 +303,7 @@ def compare_page(ledger: Ledger, titles: Mapping[str, str]) -> str:
     ]
     return render_template(
         "compare.md.j2",
+        overview=overview,
         shared=shared,
         single=single if len(single) <= SINGLE_SOURCE_LIST_MAX else [],
         single_count=len(single),
@@ -196,4 +311,38 @@ def compare_page(ledger: Ledger, titles: Mapping[str, str]) -> str:
         groups=groups,
         duplicates=duplicates,
         comparisons=comparison.comparisons if comparison is not None else 0,
+    )
+
+
+def _part_link(part: ComparePart, depth: int) -> dict[str, Any]:
+    noun = "group" if part.section == SHARED else "entry"
+    return {"href": f"{'../' * depth}{part.path}", "number": part.number, "of": part.of, "holds": _counted(len(part.items), noun)}
+
+
+def _counted(count: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{count:,} {noun if count == 1 else plural}"
+
+
+def compare_part_page(ledger: Ledger, titles: Mapping[str, str], layout: CompareLayout, part: ComparePart) -> str:
+    """One part of a split Compare page."""
+    comparison = ledger.comparison
+    assert comparison is not None
+    records = {r.id: r for r in ledger.records}
+    names = {e.id: e.name for e in ledger.entities}
+    wanted = set(part.items)
+    if part.section == SHARED:
+        shared = [_cluster_view(c, records, names, titles, 1) for c in comparison.clusters if c.id in wanted]
+        entries = []
+    else:
+        shared = []
+        entries = [_difference_view(d, records, 1) for d in comparison.differences if d.id in wanted]
+    siblings = layout.section_parts(part.section)
+    return render_template(
+        "compare_part.md.j2",
+        part=part,
+        shared=shared,
+        entries=entries,
+        previous=_part_link(siblings[part.number - 2], 0)["href"].removeprefix("compare/") if part.number > 1 else None,
+        next=_part_link(siblings[part.number], 0)["href"].removeprefix("compare/") if part.number < part.of else None,
     )

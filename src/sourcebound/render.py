@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .ledger import INDEX_PATH, document_data_path, human_size, published_document, published_index, published_records, published_rows
 from .model import DocumentRecord, InputStatus, Ledger
-from .compare_pages import claim_mark_counts, claim_marks, compare_page
+from .compare_pages import claim_mark_counts, claim_marks, compare_layout, compare_page, compare_part_page
 from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
 from .summary_pages import loaded_language, role_of, summaries_page, summary_lines
@@ -334,6 +334,7 @@ def page_paths(ledger: Ledger) -> list[str]:
     return [
         HOME_PAGE,
         *CORPUS_PATHS,
+        *(part.path for part in compare_layout(ledger).parts),
         *(f"documents/{record.id}.md" for record in ledger.records),
         *(f"sources/{names[entity.id]}.md" for entity in ledger.entities),
         *(f"timeline/{record.id}.md" for record in ledger.records if _timeline_shown(record)),
@@ -389,12 +390,13 @@ def render_pages(
     entity_of = {attribution: page_names[entity] for attribution, entity in attribution_index(ledger.entities).items()}
 
     records = {r.id: r for r in ledger.records}
+    layout = compare_layout(ledger)
 
     def marks(document_id: str, attribution_id: str, depth: int) -> Markup:
-        return claim_marks(ledger, document_id, attribution_id, depth, records)
+        return claim_marks(ledger, document_id, attribution_id, depth, records, layout)
 
     def mark_counts(document_id: str, attribution_id: str, depth: int) -> Markup:
-        return claim_mark_counts(ledger, document_id, attribution_id, depth, records)
+        return claim_mark_counts(ledger, document_id, attribution_id, depth, records, layout)
 
     source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
     claims = claims_by_id(ledger)
@@ -418,7 +420,7 @@ def render_pages(
     # one job, made beside the per-document ones rather than after them all.
     corpus_makers: dict[str, Callable[[], str]] = {
         INDEX_PATH: lambda: published_index(ledger, timeline=timeline),
-        "compare.md": lambda: compare_page(ledger, titles),
+        "compare.md": lambda: compare_page(ledger, titles, layout),
         "summaries.md": lambda: summaries_page(ledger, titles, mark_counts),
         "timeline.md": lambda: corpus_timeline_page(ledger, timeline, titles, entity_of),
         "data/timeline.json": lambda: timeline_js(ledger, timeline, titles, site_title)[0],
@@ -439,6 +441,10 @@ def render_pages(
     def corpus_file(index: int) -> list[tuple[str, str]]:
         path = CORPUS_PATHS[index]
         return [(path, corpus_makers[path]())]
+
+    def compare_part(index: int) -> list[tuple[str, str]]:
+        part = layout.parts[index]
+        return [(part.path, compare_part_page(ledger, titles, layout, part))]
 
     def home_page() -> list[tuple[str, str]]:
         # The home page lists the most recently published documents, the Documents page all.
@@ -464,6 +470,7 @@ def render_pages(
     # One page per document and per source: the bulk of the work, shared out
     # among processes for a large corpus.
     jobs = [(corpus_file, i) for i in range(len(CORPUS_PATHS))]
+    jobs += [(compare_part, i) for i in range(len(layout.parts))]
     # In the order of page_paths: the order MkDocs reads them in.
     jobs += [(document_page, i) for i in range(len(ledger.records))]
     jobs += [(entity_page, i) for i in range(len(ledger.entities))]
@@ -474,7 +481,7 @@ def render_pages(
     document_files = {document_data_path(record.id) for record in ledger.records}
     document_bytes = 0
     for made in _make_pages(
-        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(CORPUS_PATHS), here=[home_page], writer=writer
+        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(CORPUS_PATHS) + len(layout.parts), here=[home_page], writer=writer
     ):
         if made.path in sizes:
             sizes[made.path] = made.size
