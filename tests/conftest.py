@@ -47,6 +47,7 @@ def make_site_project(tmp_path: Path) -> Path:
             "rules.md",
             "timeline.md",
             "summaries.md",
+            "summaries",
             "compare.md",
             "compare",
             "feed.xml",

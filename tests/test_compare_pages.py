@@ -1,4 +1,4 @@
-"""The Compare page and the marks on claims, from the default documents."""
+"""The Compare and Summaries pages and the marks on claims, from the default documents."""
 
 from __future__ import annotations
 
@@ -98,3 +98,22 @@ def test_a_large_comparison_is_split_into_parts_and_every_link_finds_its_group(m
     # Nothing is lost: the same groups and sentences as on the single page.
     quoted = sorted(re.findall(r'<span class="sb-quote">(.*?)</span>', whole["compare.md"]))
     assert quoted == sorted(re.findall(r'<span class="sb-quote">(.*?)</span>', "".join(parts.values())))
+
+
+def test_the_summaries_of_a_large_corpus_are_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sourcebound import summary_pages
+    from sourcebound.render import page_paths
+
+    ledger = build_ledger(CORPUS)
+    whole = render_site(ledger)["summaries.md"]
+    monkeypatch.setattr(summary_pages, "SUMMARY_DOCUMENTS_PER_PAGE", 1)
+    pages = render_site(ledger)
+    parts = [f"summaries/part-{n}.md" for n in range(1, len(ledger.records) + 1)]
+    assert [p for p in pages if p.startswith("summaries/")] == parts and set(parts) <= set(page_paths(ledger))
+    for path in parts:
+        assert f"]({path})" in pages["summaries.md"]
+        assert 'href="documents/' not in pages[path] and 'href="../documents/' in pages[path]
+    # The same lines, every one on exactly one part.
+    lines = re.findall(r'<li id="([^"]+)"', whole)
+    assert lines and sorted(lines) == sorted(re.findall(r'<li id="([^"]+)"', "".join(pages[p] for p in parts)))
+    assert '<li id="' not in pages["summaries.md"]

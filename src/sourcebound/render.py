@@ -22,7 +22,7 @@ from .model import DocumentRecord, InputStatus, Ledger
 from .compare_pages import claim_mark_counts, claim_marks, compare_layout, compare_page, compare_part_page
 from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
-from .summary_pages import loaded_language, role_of, summaries_page, summary_lines
+from .summary_pages import loaded_language, role_of, summaries_page, summaries_part_page, summary_lines, summary_part_paths
 from .source_pages import MarksFor, attribution_index, claims_by_id, no_marks, source_page, sources_index_page, sourcing_profile
 from .naming import display_title
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
@@ -335,6 +335,7 @@ def page_paths(ledger: Ledger) -> list[str]:
         HOME_PAGE,
         *CORPUS_PATHS,
         *(part.path for part in compare_layout(ledger).parts),
+        *summary_part_paths(ledger),
         *(f"documents/{record.id}.md" for record in ledger.records),
         *(f"sources/{names[entity.id]}.md" for entity in ledger.entities),
         *(f"timeline/{record.id}.md" for record in ledger.records if _timeline_shown(record)),
@@ -446,6 +447,11 @@ def render_pages(
         part = layout.parts[index]
         return [(part.path, compare_part_page(ledger, titles, layout, part))]
 
+    summary_parts = summary_part_paths(ledger)
+
+    def summaries_part(index: int) -> list[tuple[str, str]]:
+        return [(summary_parts[index], summaries_part_page(ledger, titles, index + 1, mark_counts))]
+
     def home_page() -> list[tuple[str, str]]:
         # The home page lists the most recently published documents, the Documents page all.
         newest = {r.id for r in sorted(ledger.records, key=lambda r: r.document.metadata.published or "", reverse=True)[:HOME_DOCUMENTS]}
@@ -471,6 +477,7 @@ def render_pages(
     # among processes for a large corpus.
     jobs = [(corpus_file, i) for i in range(len(CORPUS_PATHS))]
     jobs += [(compare_part, i) for i in range(len(layout.parts))]
+    jobs += [(summaries_part, i) for i in range(len(summary_parts))]
     # In the order of page_paths: the order MkDocs reads them in.
     jobs += [(document_page, i) for i in range(len(ledger.records))]
     jobs += [(entity_page, i) for i in range(len(ledger.entities))]
@@ -481,7 +488,7 @@ def render_pages(
     document_files = {document_data_path(record.id) for record in ledger.records}
     document_bytes = 0
     for made in _make_pages(
-        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(CORPUS_PATHS) + len(layout.parts), here=[home_page], writer=writer
+        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(CORPUS_PATHS) + len(layout.parts) + len(summary_parts), here=[home_page], writer=writer
     ):
         if made.path in sizes:
             sizes[made.path] = made.size

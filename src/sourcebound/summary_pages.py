@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup
@@ -67,10 +67,54 @@ def role_of(record: DocumentRecord) -> dict[str, tuple[str, str]]:
     return {r.sentence_id: (r.role, ROLE_WORDS.get(r.role, r.role)) for r in record.roles}
 
 
-def summaries_page(ledger: Ledger, titles: Mapping[str, str], marks: Callable[[str, str, int], Markup] | None = None) -> str:
-    documents = [
-        {"id": r.id, "title": titles[r.id], "lines": summary_lines(r, 0, marks), "visible": r.document.metadata.text_visible}
-        for r in ledger.records
-    ]
-    return render_template("summaries.md.j2", documents=documents, line_count=sum(len(r.summary) for r in ledger.records))
+#: Documents on the Summaries page; a larger corpus has an overview page and
+#: parts of this many documents under ``summaries/``, so that no page grows
+#: with the corpus.
+SUMMARY_DOCUMENTS_PER_PAGE = 100
 
+
+def summary_part_paths(ledger: Ledger) -> list[str]:
+    """The parts of the Summaries page (none when it is one page)."""
+    count = len(ledger.records)
+    if count <= SUMMARY_DOCUMENTS_PER_PAGE:
+        return []
+    return [f"summaries/part-{n + 1}.md" for n in range(-(-count // SUMMARY_DOCUMENTS_PER_PAGE))]
+
+
+def _summary_documents(records: Sequence[DocumentRecord], titles: Mapping[str, str], depth: int, marks: Callable[[str, str, int], Markup] | None) -> list[dict[str, Any]]:
+    return [
+        {"id": r.id, "title": titles[r.id], "lines": summary_lines(r, depth, marks), "visible": r.document.metadata.text_visible}
+        for r in records
+    ]
+
+
+def summaries_page(ledger: Ledger, titles: Mapping[str, str], marks: Callable[[str, str, int], Markup] | None = None) -> str:
+    """``summaries.md``: every document's summary, or, for a large corpus, an
+    overview that links the parts."""
+    line_count = sum(len(r.summary) for r in ledger.records)
+    paths = summary_part_paths(ledger)
+    if not paths:
+        return render_template("summaries.md.j2", documents=_summary_documents(ledger.records, titles, 0, marks), parts=[], line_count=line_count)
+    size = SUMMARY_DOCUMENTS_PER_PAGE
+    parts = []
+    for n, path in enumerate(paths):
+        records = ledger.records[n * size : (n + 1) * size]
+        parts.append({"href": path, "first": n * size + 1, "last": n * size + len(records)})
+    return render_template("summaries.md.j2", documents=[], parts=parts, line_count=line_count, total=len(ledger.records))
+
+
+def summaries_part_page(ledger: Ledger, titles: Mapping[str, str], number: int, marks: Callable[[str, str, int], Markup] | None = None) -> str:
+    """Part ``number`` (from 1) of a large Summaries page."""
+    size = SUMMARY_DOCUMENTS_PER_PAGE
+    paths = summary_part_paths(ledger)
+    records = ledger.records[(number - 1) * size : number * size]
+    return render_template(
+        "summaries_part.md.j2",
+        documents=_summary_documents(records, titles, 1, marks),
+        number=number,
+        of=len(paths),
+        first=(number - 1) * size + 1,
+        last=(number - 1) * size + len(records),
+        previous=f"part-{number - 1}.md" if number > 1 else None,
+        next=f"part-{number + 1}.md" if number < len(paths) else None,
+    )
