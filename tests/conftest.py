@@ -50,6 +50,7 @@ def make_site_project(tmp_path: Path) -> Path:
             "summaries",
             "compare.md",
             "compare",
+            "calendar",
             "feed.xml",
         ),
     )

@@ -312,7 +312,7 @@ def test_navigation_on_pages_outside_it_links_from_their_folder(built: Path) -> 
 
 
 def test_pages_made_by_workers_while_mkdocs_reads_them_give_the_same_site(site_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sourcebound import compare_pages, render, summary_pages
+    from sourcebound import compare_pages, render, summary_pages, timeline_pages
     from sourcebound.site import MANIFEST
 
     corpus = site_project / "corpus"
@@ -320,12 +320,15 @@ def test_pages_made_by_workers_while_mkdocs_reads_them_give_the_same_site(site_p
     for n in range(22):
         text = seeds[n % len(seeds)].replace("Sobyanin", f"Sobyanin-{n}")
         (corpus / f"report-{n:02d}.txt").write_text(f"Report {n} on the alerts\n\n{text}", "utf-8")
+        (corpus / f"report-{n:02d}.txt.meta.yaml").write_text(f"published: 2024-11-{1 + n:02d}\n", "utf-8")
     # A Compare page in parts, as for a large corpus: each part a page of its own.
     monkeypatch.setattr(compare_pages, "PAGE_LINES_MAX", 6)
     monkeypatch.setattr(summary_pages, "SUMMARY_DOCUMENTS_PER_PAGE", 10)
+    monkeypatch.setattr(timeline_pages, "CALENDAR_ENTRIES_PER_PAGE", 3)
     in_one_process = tree(build(site_project, "site-one", "--strict", "--workers", "1"))
-    assert sum(1 for name in in_one_process if name.startswith("compare/") and name.endswith(".html")) > 3
+    assert sum(1 for name in in_one_process if name.startswith("compare/") and name.endswith(".html")) > 1
     assert sum(1 for name in in_one_process if name.startswith("summaries/") and name.endswith(".html")) == 3
+    assert sum(1 for name in in_one_process if name.startswith("calendar/") and name.endswith(".html")) > 1
     docs = site_project / "docs"
     for relative in (docs / MANIFEST).read_text("utf-8").split():
         (docs / relative).unlink()

@@ -154,3 +154,29 @@ def test_pages_and_data_files(default_ledger: Ledger, tmp_path: Path) -> None:
     assert "Not placed in time" in combined
     assert "data/timeline.csv" in pages and "data/timeline.json" in pages
     assert "timeline.csv" in pages["data.md"] and "timeline.json" in pages["data.md"]
+
+
+def test_the_calendar_of_a_large_corpus_is_in_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from sourcebound import timeline_pages
+    from sourcebound.pipeline import build_ledger
+    from sourcebound.render import page_paths, render_site
+
+    from .conftest import CORPUS
+
+    ledger = build_ledger(CORPUS, dct="2024-11-27")
+    whole = render_site(ledger)["timeline.md"]
+    entries = re.findall(r'<li class="sb-entry[^"]*" id="([^"]+)"', whole.split("## On the calendar", 1)[1].split("\n## ", 1)[0])
+    assert len(entries) >= 4
+    monkeypatch.setattr(timeline_pages, "CALENDAR_ENTRIES_PER_PAGE", 3)
+    pages = render_site(ledger)
+    parts = sorted((p for p in pages if p.startswith("calendar/")), key=lambda p: int(p.split("-")[1].split(".")[0]))
+    assert len(parts) == -(-len(entries) // 3) and set(parts) <= set(page_paths(ledger))
+    for number, path in enumerate(parts, 1):
+        assert f"]({path})" in pages["timeline.md"]
+        assert f'<ol class="sb-timeline" start="{3 * (number - 1) + 1}">' in pages[path]
+        assert 'href="documents/' not in pages[path]
+    # The same entries in the same order, each with its number in the drawing.
+    assert [i for p in parts for i in re.findall(r'<li class="sb-entry[^"]*" id="([^"]+)"', pages[p])] == entries
+    assert '<text class="sb-bar-label" x="' in pages[parts[-1]] and f">{len(entries)}</text>" in pages[parts[-1]]

@@ -26,8 +26,8 @@ from .summary_pages import loaded_language, role_of, summaries_page, summaries_p
 from .source_pages import MarksFor, attribution_index, claims_by_id, no_marks, source_page, sources_index_page, sourcing_profile
 from .naming import display_title
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
-from .timeline import corpus_timeline
-from .timeline_pages import corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js, timeline_js_left_out
+from .timeline import CorpusTimeline, corpus_timeline
+from .timeline_pages import calendar_part_page, calendar_part_paths, corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js, timeline_js_left_out
 
 #: Below this many documents one process makes every page.
 PARALLEL_PAGES_MINIMUM = 200
@@ -324,18 +324,21 @@ def _timeline_shown(record: DocumentRecord) -> bool:
     return record.document.metadata.text_visible
 
 
-def page_paths(ledger: Ledger) -> list[str]:
+def page_paths(ledger: Ledger, timeline: CorpusTimeline | None = None) -> list[str]:
     """Every path :func:`render_pages` makes for ``ledger``, in the order it
     makes them, known before any page is made: a caller can list the site's
     files first and wait for each page only when it needs it. The order is the
     order in which MkDocs reads a folder's pages (documents, then sources, then
-    document timelines), with the data files that no page needs after them."""
+    document timelines), with the data files that no page needs after them.
+    ``timeline``: the corpus timeline, if it is already made."""
     names = source_page_names(ledger.entities)
+    timeline = timeline if timeline is not None else corpus_timeline(published_records(ledger))
     return [
         HOME_PAGE,
         *CORPUS_PATHS,
         *(part.path for part in compare_layout(ledger).parts),
         *summary_part_paths(ledger),
+        *calendar_part_paths(timeline),
         *(f"documents/{record.id}.md" for record in ledger.records),
         *(f"sources/{names[entity.id]}.md" for entity in ledger.entities),
         *(f"timeline/{record.id}.md" for record in ledger.records if _timeline_shown(record)),
@@ -370,12 +373,14 @@ def render_pages(
     workers: int = 1,
     parallel_minimum: int | None = None,
     writer: Writer | None = None,
+    timeline: CorpusTimeline | None = None,
 ) -> Iterator[Made]:
     """Every generated file of the site (its path relative to the docs folder,
     text and size), each as soon as it is made: the caller can write the pages
     while the rest are being made. With ``writer``, each file is written where
     it is made (in the workers) and comes without its text: nothing of its
-    content crosses from one process to another.
+    content crosses from one process to another. ``timeline``: the corpus
+    timeline, if it is already made.
     ``search_text_up_to``: the documents' full text is indexed for search when
     there are at most this many documents (their summaries always are).
     ``workers``: processes that make the per-document and per-source pages when
@@ -384,7 +389,7 @@ def render_pages(
     if parallel_minimum is None:
         parallel_minimum = PARALLEL_PAGES_MINIMUM
     search_text = len(ledger.records) <= search_text_up_to
-    timeline = corpus_timeline(published_records(ledger))
+    timeline = timeline if timeline is not None else corpus_timeline(published_records(ledger))
     rows = [_row(r) for r in ledger.records]
     titles = {r.id: display_title(r) for r in ledger.records}
     page_names = source_page_names(ledger.entities)
@@ -448,6 +453,10 @@ def render_pages(
         return [(part.path, compare_part_page(ledger, titles, layout, part))]
 
     summary_parts = summary_part_paths(ledger)
+    calendar_parts = calendar_part_paths(timeline)
+
+    def calendar_part(index: int) -> list[tuple[str, str]]:
+        return [(calendar_parts[index], calendar_part_page(ledger, timeline, entity_of, index + 1))]
 
     def summaries_part(index: int) -> list[tuple[str, str]]:
         return [(summary_parts[index], summaries_part_page(ledger, titles, index + 1, mark_counts))]
@@ -478,6 +487,7 @@ def render_pages(
     jobs = [(corpus_file, i) for i in range(len(CORPUS_PATHS))]
     jobs += [(compare_part, i) for i in range(len(layout.parts))]
     jobs += [(summaries_part, i) for i in range(len(summary_parts))]
+    jobs += [(calendar_part, i) for i in range(len(calendar_parts))]
     # In the order of page_paths: the order MkDocs reads them in.
     jobs += [(document_page, i) for i in range(len(ledger.records))]
     jobs += [(entity_page, i) for i in range(len(ledger.entities))]
@@ -488,7 +498,7 @@ def render_pages(
     document_files = {document_data_path(record.id) for record in ledger.records}
     document_bytes = 0
     for made in _make_pages(
-        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(CORPUS_PATHS) + len(layout.parts) + len(summary_parts), here=[home_page], writer=writer
+        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(CORPUS_PATHS) + len(layout.parts) + len(summary_parts) + len(calendar_parts), here=[home_page], writer=writer
     ):
         if made.path in sizes:
             sizes[made.path] = made.size

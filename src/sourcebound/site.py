@@ -20,7 +20,9 @@ from .check import BoundsFailure, check_ledger
 from .errors import ConfigurationError, SourceboundError, StrictModeFailure
 from .model import Ledger
 from .pipeline import build_ledger
+from .ledger import published_records
 from .render import HOME_PAGE, SEARCH_TEXT_UP_TO, Made, page_paths, render_pages
+from .timeline import corpus_timeline
 
 log = logging.getLogger(__name__)
 
@@ -232,8 +234,11 @@ def start_site(
     try:
         # Each file is written by the worker that makes it.
         writer = partial(write_if_changed, docs_dir)
-        pages = render_pages(ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers, writer=writer)
-        build = SiteBuild(ledger, GeneratedPages(docs_dir, pages, planned=page_paths(ledger)), cache)
+        timeline = corpus_timeline(published_records(ledger))
+        pages = render_pages(
+            ledger, site_title=site_title, site_url=site_url, search_text_up_to=search_text_up_to, workers=workers, writer=writer, timeline=timeline
+        )
+        build = SiteBuild(ledger, GeneratedPages(docs_dir, pages, planned=page_paths(ledger, timeline)), cache)
     except BaseException:
         gc.unfreeze()
         raise

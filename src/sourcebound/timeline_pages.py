@@ -11,7 +11,7 @@ import csv
 import io
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -27,6 +27,10 @@ from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTime
 #: day-relative and unplaced entries only on that document's timeline page, so
 #: the page stays readable (and small) for large corpora.
 COMBINED_DOCUMENT_SECTIONS_MAX = 50
+#: Entries on the calendar of the combined Timeline page; a corpus with more
+#: has its calendar in parts of this many entries under ``calendar/``, each with
+#: its own drawing, so that no page grows with the corpus.
+CALENDAR_ENTRIES_PER_PAGE = 500
 
 SVG_WIDTH = 760
 LANE_ROW = 22
@@ -246,9 +250,37 @@ def document_timeline_page(record: DocumentRecord, timeline: DocumentTimeline, t
     )
 
 
+def calendar_part_paths(timeline: CorpusTimeline) -> list[str]:
+    """The parts of the combined timeline's calendar (none when it is on the Timeline page)."""
+    count = len(timeline.calendar)
+    if count <= CALENDAR_ENTRIES_PER_PAGE:
+        return []
+    return [f"calendar/part-{n + 1}.md" for n in range(-(-count // CALENDAR_ENTRIES_PER_PAGE))]
+
+
+def _calendar_span(entries: Sequence[TimelineEntry]) -> str:
+    """The days a part's entries cover on the calendar (``2024-10-16 to 2024-10-31``)."""
+    days = [int(value) // tv.MINUTES_PER_DAY for e in entries for value in (e.low, e.high) if value is not None]
+    if not days:
+        return "not drawn"
+    first, last = date.fromordinal(max(min(days), 1)).isoformat(), date.fromordinal(max(max(days), 1)).isoformat()
+    return first if first == last else f"{first} to {last}"
+
+
 def corpus_timeline_page(ledger: Ledger, timeline: CorpusTimeline, titles: Mapping[str, str], source_pages: Mapping[str, str]) -> str:
     records = _records(ledger)
-    calendar = entry_views(timeline.calendar, records, source_pages, depth=0)
+    paths = calendar_part_paths(timeline)
+    size = CALENDAR_ENTRIES_PER_PAGE
+    calendar = [] if paths else entry_views(timeline.calendar, records, source_pages, depth=0)
+    parts = [
+        {
+            "href": path,
+            "first": n * size + 1,
+            "last": min((n + 1) * size, len(timeline.calendar)),
+            "span": _calendar_span(timeline.calendar[n * size : (n + 1) * size]),
+        }
+        for n, path in enumerate(paths)
+    ]
     groups = []
     sections = len(timeline.documents) <= COMBINED_DOCUMENT_SECTIONS_MAX
     for document in timeline.documents if sections else ():
@@ -270,11 +302,36 @@ def corpus_timeline_page(ledger: Ledger, timeline: CorpusTimeline, titles: Mappi
         "timeline.md.j2",
         calendar=calendar,
         calendar_visual=timeline_svg(calendar, AXIS_CALENDAR, "Reported times on the calendar, all documents"),
+        calendar_parts=parts,
+        calendar_count=len(timeline.calendar),
         groups=groups,
         documents=[{"id": d.document_id, "title": titles[d.document_id], "count": len(d.entries)} for d in timeline.documents],
         total=len(timeline.entries),
         sections=sections,
         sections_max=COMBINED_DOCUMENT_SECTIONS_MAX,
+    )
+
+
+def calendar_part_page(ledger: Ledger, timeline: CorpusTimeline, source_pages: Mapping[str, str], number: int) -> str:
+    """Part ``number`` (from 1) of the combined timeline's calendar."""
+    size = CALENDAR_ENTRIES_PER_PAGE
+    entries = timeline.calendar[(number - 1) * size : number * size]
+    views = entry_views(entries, _records(ledger), source_pages, depth=1)
+    # Entries are numbered across the whole calendar, in the drawing too.
+    views = [replace(v, number=v.number + (number - 1) * size) for v in views]
+    of = len(calendar_part_paths(timeline))
+    span = _calendar_span(entries)
+    return render_template(
+        "calendar_part.md.j2",
+        calendar=views,
+        calendar_visual=timeline_svg(views, AXIS_CALENDAR, f"Reported times on the calendar, {span}"),
+        span=span,
+        number=number,
+        of=of,
+        first=(number - 1) * size + 1,
+        last=(number - 1) * size + len(entries),
+        previous=f"part-{number - 1}.md" if number > 1 else None,
+        next=f"part-{number + 1}.md" if number < of else None,
     )
 
 
