@@ -131,3 +131,27 @@ def test_closing_a_planned_run_stops_making_pages(tmp_path: Path) -> None:
     assert taken == ["a.md"]
     assert manifest(docs) == ["a.md", "b.md"]  # what it may have written stays known
     assert GeneratedPages(docs, made({"c.md": "c"}), planned=["c.md"]).finish().removed == ("a.md", "b.md")
+
+
+def test_a_file_being_written_is_hidden_from_mkdocs_listing_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Workers write pages while MkDocs lists the docs folder: a half-written
+    # file must not be listed as a file of the site.
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import get_files
+
+    import sourcebound.site as site
+
+    docs = tmp_path / "docs"
+    listed: list[list[str]] = []
+    replace = site.os.replace
+
+    def listing_first(source: Path, target: Path) -> None:
+        config = MkDocsConfig()
+        config.load_dict({"site_name": "x", "docs_dir": str(docs), "site_dir": str(tmp_path / "site")})
+        config.validate()
+        listed.append([f.src_uri for f in get_files(config) if f.inclusion.is_included()])
+        replace(source, target)
+
+    monkeypatch.setattr(site.os, "replace", listing_first)
+    write_if_changed(docs, "documents/a.md", b"A")
+    assert listed == [[]]

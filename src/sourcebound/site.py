@@ -138,7 +138,9 @@ def write_if_changed(docs_dir: Path, relative: str, data: bytes) -> bool:
     except FileNotFoundError:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    # Hidden, so that MkDocs, which may be listing the folder meanwhile, never
+    # takes it for a file of the site (it leaves out names starting with a dot).
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     temporary.write_bytes(data)
     os.replace(temporary, target)
     return True
