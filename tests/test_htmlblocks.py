@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from sourcebound.htmlblocks import CLOSE, OPEN, element_ids, html_block, protect, restore
+from sourcebound.htmlblocks import CLOSE, OPEN, element_ids, html_block, protect, restore, restore_for_search, restore_held_back
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
 
@@ -59,3 +59,18 @@ def test_an_unindexed_block_stays_a_placeholder_until_the_page_is_finished() -> 
     assert element_ids(blocks) == {"x-s1"}
     finished = restore(f"<html><body>{content}</body></html>", blocks)
     assert '<p id="x-s1">unindexed words</p>' in finished and "sourcebound:block" not in finished
+
+
+def test_what_the_index_leaves_out_of_an_indexed_block_is_held_back_until_the_page_is_finished() -> None:
+    line = '<li id="d-l1">The mayor said a drone was downed. <small class="sb-cites" data-search-exclude>(<a href="#d-s2">sentence 2</a>)</small><br><small data-search-exclude><span class="sb-mark">corroborated by <a href="../compare.html#c1">3 claims</a></span></small></li>'
+    page = "# T\n" + html_block(f"<ol>{line}</ol><p><small>kept</small></p>") + html_block('<p id="d-s2">unindexed words</p>', indexed=False)
+    protected, blocks = protect(page)
+    converted = convert(protected)
+    content, held = restore_for_search(converted, blocks)
+    # The search index reads the line's words, not its citations and marks.
+    assert "The mayor said a drone was downed." in content and "<small>kept</small>" in content
+    assert "sentence 2" not in content and "corroborated" not in content and "unindexed words" not in content
+    assert len(held) == 2
+    finished = restore_held_back(f"<html><body>{content}</body></html>", blocks, held)
+    assert finished == f"<html><body>{restore(converted, blocks)}</body></html>"
+    assert "sourcebound:" not in finished

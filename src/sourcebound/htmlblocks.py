@@ -17,7 +17,10 @@ and puts it back into the page's HTML afterwards (:func:`restore`, from
 anchor validation knows them. A block opened with ``OPEN_UNINDEXED`` is kept
 out of the search index: it goes back into the page only once the theme has
 made the finished page (``on_post_page``), after the search plugin has read the
-content, which it then need not parse at all.
+content, which it then need not parse at all. Likewise the parts of an indexed
+block that the index leaves out (``<small data-search-exclude>`` elements:
+a summary line's citations and marks) are held back while the search plugin
+reads the page (:func:`restore_for_search`, :func:`restore_held_back`).
 
 Without the plugin the page is still correct: a block is a raw HTML block,
 which Markdown leaves as it is, only more slowly. Inside a block there is no
@@ -41,6 +44,11 @@ CLOSE = "<!-- /sourcebound:html -->"
 _OPENING = "<!-- sourcebound:html"
 
 _PLACEHOLDER = re.compile(r"<!-- sourcebound:block (\d+) -->")
+#: What an indexed block holds that the search index leaves out. Blocks are
+#: written by sourcebound: such an element never contains another ``small``,
+#: and escaped text never contains ``<``.
+_HELD_BACK = re.compile(r"<small\b[^<>]*\bdata-search-exclude\b[^<>]*>.*?</small>", re.S)
+_HELD_PLACEHOLDER = re.compile(r"<!-- sourcebound:held (\d+) -->")
 _ID = re.compile(r"""\sid="([^"<>]*)\"""")
 
 
@@ -92,6 +100,31 @@ def restore(html: str, blocks: list[Block], *, indexed_only: bool = False) -> st
         return match.group(0) if indexed_only and not found.indexed else found.html
 
     return _PLACEHOLDER.sub(block, html)
+
+
+def restore_for_search(html: str, blocks: list[Block]) -> tuple[str, list[str]]:
+    """The page's HTML as the search index reads it: the indexed blocks back in
+    place, except their parts the index leaves out, which are returned apart
+    (each replaced by a placeholder); the other blocks stay placeholders. The
+    search plugin parses every element it is given, even those it skips, so
+    holding them back saves it the work."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(0))
+        return f"<!-- sourcebound:held {len(held) - 1} -->"
+
+    def block(match: re.Match[str]) -> str:
+        found = blocks[int(match.group(1))]
+        return _HELD_BACK.sub(hold, found.html) if found.indexed else match.group(0)
+
+    return (_PLACEHOLDER.sub(block, html) if blocks else html), held
+
+
+def restore_held_back(html: str, blocks: list[Block], held: list[str]) -> str:
+    """The finished page: every block and held-back part in place."""
+    html = restore(html, blocks)
+    return _HELD_PLACEHOLDER.sub(lambda match: held[int(match.group(1))], html) if held else html
 
 
 def element_ids(blocks: Iterable[Block]) -> set[str]:

@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 
 from .cache import RecordCache
 from .errors import SourceboundError
-from .htmlblocks import Block, element_ids, protect, restore
+from .htmlblocks import Block, element_ids, protect, restore_for_search, restore_held_back
 from .render import DATA_PAGE, SEARCH_TEXT_UP_TO
 from .site import SiteBuild, start_site
 
@@ -104,6 +104,9 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         super().__init__()
         #: Blocks lifted out of a page's Markdown until its HTML is ready.
         self._blocks: dict[str, list[Block]] = {}
+        #: A page's blocks and held-back parts that join it only once the search
+        #: index has read it.
+        self._later: dict[str, tuple[list[Block], list[str]]] = {}
         #: Pages listed in the navigation (by source path).
         self._in_nav: set[str] = set()
         #: The run of this build, while its pages are being made.
@@ -140,6 +143,7 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         source_log.addHandler(handler)
         self.failure = None
         self._blocks.clear()
+        self._later.clear()
         self._close()
         try:
             self._site = start_site(
@@ -235,18 +239,19 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
 
     @event_priority(50)  # before any other plugin reads the HTML
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        blocks = self._blocks.get(page.file.src_uri, [])
+        blocks = self._blocks.pop(page.file.src_uri, [])
         if blocks and page.present_anchor_ids is not None:
             page.present_anchor_ids |= element_ids(blocks)
-        if all(block.indexed for block in blocks):
-            self._blocks.pop(page.file.src_uri, None)
-        return restore(html, blocks, indexed_only=True)
+        # What the search index leaves out joins the page once it is read.
+        html, held = restore_for_search(html, blocks)
+        if held or not all(block.indexed for block in blocks):
+            self._later[page.file.src_uri] = (blocks, held)
+        return html
 
     @event_priority(50)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        # Blocks kept out of the search index join the finished page.
-        blocks = self._blocks.pop(page.file.src_uri, [])
-        return restore(output, blocks) if blocks else output
+        later = self._later.pop(page.file.src_uri, None)
+        return restore_held_back(output, *later) if later else output
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close()
