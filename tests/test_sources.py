@@ -3,6 +3,7 @@ profile, all citing their sentences."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -74,3 +75,25 @@ def test_source_names_are_shown_as_text() -> None:
     for path, content in pages.items():
         if path.endswith(".md"):
             assert "<b>Smith" not in content, path
+
+
+def test_a_large_corpus_has_no_tag_per_source_and_per_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    from sourcebound import templating
+
+    ledger = build_ledger(CORPUS)
+    with_names = render_site(ledger)
+
+    def tags(pages: dict[str, str]) -> set[str]:
+        found: set[str] = set()
+        for text in pages.values():
+            line = re.search(r"^tags: (\[.*\])$", text, re.M)
+            found |= set(json.loads(line.group(1))) if line else set()
+        return found
+
+    assert {t.split("/")[0] for t in tags(with_names)} >= {"Source", "Document", "Verification", "Source kind"}
+    monkeypatch.setattr(templating, "NAME_TAGS_UP_TO", 1)
+    kept = tags(render_site(ledger))
+    assert kept and not any(t.startswith(("Source/", "Document/")) for t in kept)
+    assert kept == {t for t in tags(with_names) if not t.startswith(("Source/", "Document/"))}

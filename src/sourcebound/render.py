@@ -25,7 +25,7 @@ from .rules_page import rules_page
 from .summary_pages import loaded_language, role_of, summaries_page, summaries_part_page, summary_lines, summary_part_paths
 from .source_pages import MarksFor, attribution_index, claims_by_id, no_marks, source_page, sources_index_page, sourcing_profile
 from .naming import display_title
-from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, render_template, tag
+from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, name_tags_shown, render_template, tag
 from .timeline import CorpusTimeline, corpus_timeline
 from .timeline_pages import calendar_part_page, calendar_part_paths, corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js, timeline_js_left_out
 
@@ -187,6 +187,7 @@ def _document_page(
     mark_counts: MarksFor | None = None,
     *,
     search_text: bool = True,
+    name_tags: bool = True,
 ) -> str:
     document = record.document
     meta = document.metadata
@@ -239,7 +240,7 @@ def _document_page(
     return render_template(
         "document.md.j2",
         page_title=front_matter_title(title),
-        page_tags=front_matter_tags(document_tags(record, source_names)),
+        page_tags=front_matter_tags(document_tags(record, source_names, names=name_tags)),
         title=title,
         doc_id=document.id,
         fields=fields,
@@ -263,14 +264,16 @@ TAG_DOCUMENT = "Document"
 TAG_KIND = "Source kind"
 
 
-def document_tags(record: DocumentRecord, source_names: dict[str, str] | None = None) -> list[str]:
-    """Tags of a document page: its sources, the caveats it attaches, its outlet."""
+def document_tags(record: DocumentRecord, source_names: dict[str, str] | None = None, *, names: bool = True) -> list[str]:
+    """Tags of a document page: its sources (with ``names``), the caveats it
+    attaches, its outlet."""
     tags = []
     if record.document.metadata.outlet:
         tags.append(tag(TAG_OUTLET, record.document.metadata.outlet))
     if record.document.metadata.text_visible:
-        names = source_names or {}
-        tags += [tag(TAG_SOURCE, names.get(a.id, a.source.name)) for a in record.attributions if a.source.kind in ("person", "organisation")]
+        if names:
+            shown = source_names or {}
+            tags += [tag(TAG_SOURCE, shown.get(a.id, a.source.name)) for a in record.attributions if a.source.kind in ("person", "organisation")]
         tags += [tag(TAG_VERIFICATION, m.kind) for a in record.attributions for m in a.markers]
     return tags
 
@@ -389,6 +392,7 @@ def render_pages(
     if parallel_minimum is None:
         parallel_minimum = PARALLEL_PAGES_MINIMUM
     search_text = len(ledger.records) <= search_text_up_to
+    name_tags = name_tags_shown(len(ledger.records))
     timeline = timeline if timeline is not None else corpus_timeline(published_records(ledger))
     rows = [_row(r) for r in ledger.records]
     titles = {r.id: display_title(r) for r in ledger.records}
@@ -409,11 +413,11 @@ def render_pages(
 
     def document_page(index: int) -> list[tuple[str, str]]:
         record = ledger.records[index]
-        return [(f"documents/{record.id}.md", _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text))]
+        return [(f"documents/{record.id}.md", _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text, name_tags=name_tags))]
 
     def timeline_page(index: int) -> list[tuple[str, str]]:
         record = ledger.records[index]
-        return [(f"timeline/{record.id}.md", document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of))]
+        return [(f"timeline/{record.id}.md", document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of, name_tags=name_tags))]
 
     def document_file(index: int) -> list[tuple[str, str]]:
         return [published_document(ledger.records[index])]

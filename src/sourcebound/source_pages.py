@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .model import DocumentRecord, Ledger
-from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
+from .templating import escape_text, front_matter_tags, front_matter_title, name_tags_shown, render_template, tag
 from .naming import short_title
 from .timeline_pages import cite_link, sentence_of
 
@@ -157,7 +157,7 @@ def source_page(
         page_title=front_matter_title(entity.name),
         page_tags=front_matter_tags(
             [tag("Source kind", KIND_WORDS.get(entity.kind, entity.kind))]
-            + [tag("Document", short_title(records[doc])) for doc, _ in entity.mentions]
+            + ([tag("Document", short_title(records[doc])) for doc, _ in entity.mentions] if name_tags_shown(len(ledger.records)) else [])
             + [tag("Verification", m.kind) for doc, aid in entity.mentions if (doc, aid) in by_id for m in by_id[(doc, aid)].markers]
         ),
         entity=entity,

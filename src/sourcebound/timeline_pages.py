@@ -222,7 +222,7 @@ def _records(ledger: Ledger) -> dict[str, DocumentRecord]:
     return {r.id: r for r in ledger.records}
 
 
-def document_timeline_page(record: DocumentRecord, timeline: DocumentTimeline, title: str, source_pages: Mapping[str, str]) -> str:
+def document_timeline_page(record: DocumentRecord, timeline: DocumentTimeline, title: str, source_pages: Mapping[str, str], *, name_tags: bool = True) -> str:
     views = entry_views(timeline.entries, {record.id: record}, source_pages, depth=1)
     placed = [v for v in views if v.entry.placed]
     axis = placed[0].entry.axis if placed else None
@@ -239,7 +239,7 @@ def document_timeline_page(record: DocumentRecord, timeline: DocumentTimeline, t
     return render_template(
         "timeline_document.md.j2",
         page_title=front_matter_title(f"Timeline: {title}"),
-        page_tags=front_matter_tags([tag("Document", short_title(record))] + [tag("Source", v.entry.source) for v in views if v.entry.source]),
+        page_tags=front_matter_tags([tag("Document", short_title(record))] + [tag("Source", v.entry.source) for v in views if v.entry.source] if name_tags else []),
         title=title,
         doc_id=record.id,
         placed=[v for v in views if v.entry.placed],
