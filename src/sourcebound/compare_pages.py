@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .model import DocumentRecord, Ledger
 from .naming import short_title
 from .templating import escape_text, render_template
-from .timeline_pages import cite_link, sentence_number
+from .timeline_pages import cite_link, sentence_number, sentence_of
 
 #: Above this many, single-source claims are counted, not listed (they are all
 #: on the source pages).
@@ -117,10 +117,8 @@ def compare_layout(ledger: Ledger, lines_max: int | None = None) -> CompareLayou
 
 
 def _sentence_text(record: DocumentRecord, sentence_id: str | None) -> str:
-    for sentence in record.segmentation.sentences:
-        if sentence.id == sentence_id:
-            return " ".join(record.sentence_text(sentence).split())
-    return ""
+    sentence = sentence_of(record, sentence_id)
+    return " ".join(record.sentence_text(sentence).split()) if sentence is not None else ""
 
 
 def _attribution(record: DocumentRecord, attribution_id: str | None) -> Any:
@@ -274,7 +272,8 @@ def compare_page(ledger: Ledger, titles: Mapping[str, str], layout: CompareLayou
     names = {e.id: e.name for e in ledger.entities}
     clusters = comparison.clusters if comparison is not None else ()
     differences = comparison.differences if comparison is not None else ()
-    single = [_cluster_view(c, records, names, titles, 0) for c in clusters if len(c.documents) <= 1]
+    single_clusters = [c for c in clusters if len(c.documents) <= 1]
+    single = [_cluster_view(c, records, names, titles, 0) for c in single_clusters] if len(single_clusters) <= SINGLE_SOURCE_LIST_MAX else []
     overview = []
     shared: list[dict[str, Any]] = []
     groups = []
@@ -305,8 +304,8 @@ def compare_page(ledger: Ledger, titles: Mapping[str, str], layout: CompareLayou
         "compare.md.j2",
         overview=overview,
         shared=shared,
-        single=single if len(single) <= SINGLE_SOURCE_LIST_MAX else [],
-        single_count=len(single),
+        single=single,
+        single_count=len(single_clusters),
         single_max=SINGLE_SOURCE_LIST_MAX,
         groups=groups,
         duplicates=duplicates,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -69,19 +69,35 @@ def _run_jobs(span: tuple[int, int]) -> list[Made]:
     return [_handled(path, text, _WRITER) for make, index in _JOBS[span[0] : span[1]] for path, text in make(index)]
 
 
+def _spans(count: int, alone: Collection[int]) -> list[tuple[int, int]]:
+    """Tasks for ``count`` jobs in order: each of ``alone`` a task of its own,
+    the others in runs of up to :data:`PAGES_CHUNK`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for index in range(count + 1):
+        if index == count or index in alone or index - start == PAGES_CHUNK:
+            if index > start:
+                spans.append((start, index))
+            start = index
+        if index in alone:
+            spans.append((index, index + 1))
+            start = index + 1
+    return spans
+
+
 def _make_pages(
     jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]],
     workers: int,
     *,
-    alone: int = 0,
+    alone: Collection[int] = (),
     here: Sequence[Callable[[], list[tuple[str, str]]]] = (),
     writer: Writer | None = None,
 ) -> Iterator[Made]:
     """Run every job (a page maker and its argument): in this process, or, with
     ``workers`` > 1 where processes can be forked, across that many processes
     that inherit the ledger instead of receiving a copy of it. Pages come as
-    each task is done, in the order of the jobs. The first ``alone`` jobs (the
-    largest) are each a task of their own, taken first. ``here``: small pages
+    each task is done, in the order of the jobs. The jobs at the indexes in
+    ``alone`` (large pages) are each a task of their own. ``here``: small pages
     made in this process once the workers have their tasks, and given first.
     ``writer``: each file is written by the process that made it, which sends
     back only its size, not its text."""
@@ -96,10 +112,8 @@ def _make_pages(
         return
     _JOBS, _WRITER = jobs, writer
     try:
-        spans = [(n, n + 1) for n in range(alone)]
-        spans += [(start, min(start + PAGES_CHUNK, len(jobs))) for start in range(alone, len(jobs), PAGES_CHUNK)]
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            made_by_workers = pool.map(_run_jobs, spans)
+            made_by_workers = pool.map(_run_jobs, _spans(len(jobs), set(alone)))
             for make_here in here:
                 for path, text in make_here():
                     yield _handled(path, text, writer)
@@ -304,20 +318,11 @@ def source_page_names(entities: Any) -> dict[str, str]:
     return {e.id: (e.id if e.id != "index" else "index-source") for e in entities}
 
 
-#: The files made from the whole corpus, largest first (see :func:`render_pages`).
-CORPUS_PATHS = (
-    INDEX_PATH,
-    "compare.md",
-    "summaries.md",
-    "timeline.md",
-    "data/timeline.json",
-    "sources/index.md",
-    "data/timeline.csv",
-    "documents/index.md",
-    FEED_PATH,
-    "report.md",
-    "rules.md",
-)
+#: Top-level pages made from the whole corpus, in the order MkDocs reads them.
+CORPUS_PAGES = ("compare.md", "report.md", "rules.md", "summaries.md", "timeline.md")
+#: Data files made from the whole corpus: no page needs them before MkDocs
+#: copies the static files, so they are made after every page.
+CORPUS_DATA = (INDEX_PATH, "data/timeline.json", "data/timeline.csv", FEED_PATH)
 #: The page that lists the data files with their sizes: made after them all.
 DATA_PAGE = "data.md"
 HOME_PAGE = "index.md"
@@ -327,27 +332,43 @@ def _timeline_shown(record: DocumentRecord) -> bool:
     return record.document.metadata.text_visible
 
 
+class _Job(NamedTuple):
+    path: str
+    #: What makes it (see render_pages) and its argument.
+    kind: str
+    index: int
+    #: A large page: a task of its own.
+    alone: bool = False
+
+
+def _plan(ledger: Ledger, timeline: CorpusTimeline) -> list[_Job]:
+    """Every file made in a worker, in the order MkDocs reads the pages (a
+    folder's index page first, folders by name), then the data files."""
+    names = source_page_names(ledger.entities)
+    layout = compare_layout(ledger)
+    plan = [_Job(path, "corpus", 0, True) for path in CORPUS_PAGES]
+    plan += [_Job(path, "calendar", n, True) for n, path in enumerate(calendar_part_paths(timeline))]
+    plan += [_Job(part.path, "compare", n, True) for n, part in enumerate(layout.parts)]
+    plan.append(_Job("documents/index.md", "corpus", 0, True))
+    plan += [_Job(f"documents/{record.id}.md", "document", n) for n, record in enumerate(ledger.records)]
+    plan.append(_Job("sources/index.md", "corpus", 0, True))
+    plan += [_Job(f"sources/{names[entity.id]}.md", "source", n) for n, entity in enumerate(ledger.entities)]
+    plan += [_Job(path, "summaries", n, True) for n, path in enumerate(summary_part_paths(ledger))]
+    plan += [_Job(f"timeline/{record.id}.md", "timeline", n) for n, record in enumerate(ledger.records) if _timeline_shown(record)]
+    plan += [_Job(path, "corpus", 0, True) for path in CORPUS_DATA]
+    plan += [_Job(document_data_path(record.id), "data", n) for n, record in enumerate(ledger.records)]
+    return plan
+
+
 def page_paths(ledger: Ledger, timeline: CorpusTimeline | None = None) -> list[str]:
     """Every path :func:`render_pages` makes for ``ledger``, in the order it
     makes them, known before any page is made: a caller can list the site's
     files first and wait for each page only when it needs it. The order is the
-    order in which MkDocs reads a folder's pages (documents, then sources, then
-    document timelines), with the data files that no page needs after them.
+    order in which MkDocs reads the pages (a folder's index first, folders by
+    name), with the data files that no page needs after them.
     ``timeline``: the corpus timeline, if it is already made."""
-    names = source_page_names(ledger.entities)
     timeline = timeline if timeline is not None else corpus_timeline(published_records(ledger))
-    return [
-        HOME_PAGE,
-        *CORPUS_PATHS,
-        *(part.path for part in compare_layout(ledger).parts),
-        *summary_part_paths(ledger),
-        *calendar_part_paths(timeline),
-        *(f"documents/{record.id}.md" for record in ledger.records),
-        *(f"sources/{names[entity.id]}.md" for entity in ledger.entities),
-        *(f"timeline/{record.id}.md" for record in ledger.records if _timeline_shown(record)),
-        *(document_data_path(record.id) for record in ledger.records),
-        DATA_PAGE,
-    ]
+    return [HOME_PAGE, *(job.path for job in _plan(ledger, timeline)), DATA_PAGE]
 
 
 def render_site(
@@ -411,23 +432,8 @@ def render_pages(
     source_names = {attribution: e.name for e in ledger.entities for _, attribution in e.mentions}
     claims = claims_by_id(ledger)
 
-    def document_page(index: int) -> list[tuple[str, str]]:
-        record = ledger.records[index]
-        return [(f"documents/{record.id}.md", _document_page(record, entity_of, source_names, marks, mark_counts, search_text=search_text, name_tags=name_tags))]
-
-    def timeline_page(index: int) -> list[tuple[str, str]]:
-        record = ledger.records[index]
-        return [(f"timeline/{record.id}.md", document_timeline_page(record, timeline.document(record.id), titles[record.id], entity_of, name_tags=name_tags))]
-
-    def document_file(index: int) -> list[tuple[str, str]]:
-        return [published_document(ledger.records[index])]
-
-    def entity_page(index: int) -> list[tuple[str, str]]:
-        entity = ledger.entities[index]
-        return [(f"sources/{page_names[entity.id]}.md", source_page(ledger, entity, titles, marks, claims, records))]
-
-    # The pages and files made from the whole corpus, largest first: each is
-    # one job, made beside the per-document ones rather than after them all.
+    # The pages and files made from the whole corpus: each is one task, made
+    # beside the per-document ones rather than after them all.
     corpus_makers: dict[str, Callable[[], str]] = {
         INDEX_PATH: lambda: published_index(ledger, timeline=timeline),
         "compare.md": lambda: compare_page(ledger, titles, layout),
@@ -448,22 +454,20 @@ def render_pages(
         "rules.md": rules_page,
     }
 
-    def corpus_file(index: int) -> list[tuple[str, str]]:
-        path = CORPUS_PATHS[index]
-        return [(path, corpus_makers[path]())]
+    makers: dict[str, Callable[[int], str]] = {
+        "document": lambda n: _document_page(ledger.records[n], entity_of, source_names, marks, mark_counts, search_text=search_text, name_tags=name_tags),
+        "source": lambda n: source_page(ledger, ledger.entities[n], titles, marks, claims, records),
+        "timeline": lambda n: document_timeline_page(ledger.records[n], timeline.document(ledger.records[n].id), titles[ledger.records[n].id], entity_of, name_tags=name_tags),
+        "data": lambda n: published_document(ledger.records[n])[1],
+        "compare": lambda n: compare_part_page(ledger, titles, layout, layout.parts[n]),
+        "summaries": lambda n: summaries_part_page(ledger, titles, n + 1, mark_counts),
+        "calendar": lambda n: calendar_part_page(ledger, timeline, entity_of, n + 1),
+    }
+    plan = _plan(ledger, timeline)
 
-    def compare_part(index: int) -> list[tuple[str, str]]:
-        part = layout.parts[index]
-        return [(part.path, compare_part_page(ledger, titles, layout, part))]
-
-    summary_parts = summary_part_paths(ledger)
-    calendar_parts = calendar_part_paths(timeline)
-
-    def calendar_part(index: int) -> list[tuple[str, str]]:
-        return [(calendar_parts[index], calendar_part_page(ledger, timeline, entity_of, index + 1))]
-
-    def summaries_part(index: int) -> list[tuple[str, str]]:
-        return [(summary_parts[index], summaries_part_page(ledger, titles, index + 1, mark_counts))]
+    def make(index: int) -> list[tuple[str, str]]:
+        job = plan[index]
+        return [(job.path, corpus_makers[job.path]() if job.kind == "corpus" else makers[job.kind](job.index))]
 
     def home_page() -> list[tuple[str, str]]:
         # The home page lists the most recently published documents, the Documents page all.
@@ -486,23 +490,16 @@ def render_pages(
         )
         return [(HOME_PAGE, text)]
 
-    # One page per document and per source: the bulk of the work, shared out
-    # among processes for a large corpus.
-    jobs = [(corpus_file, i) for i in range(len(CORPUS_PATHS))]
-    jobs += [(compare_part, i) for i in range(len(layout.parts))]
-    jobs += [(summaries_part, i) for i in range(len(summary_parts))]
-    jobs += [(calendar_part, i) for i in range(len(calendar_parts))]
-    # In the order of page_paths: the order MkDocs reads them in.
-    jobs += [(document_page, i) for i in range(len(ledger.records))]
-    jobs += [(entity_page, i) for i in range(len(ledger.entities))]
-    jobs += [(timeline_page, i) for i, record in enumerate(ledger.records) if _timeline_shown(record)]
-    jobs += [(document_file, i) for i in range(len(ledger.records))]
+    # Every page and file, in the order MkDocs reads them; one page per
+    # document and per source is the bulk of the work, shared out among
+    # processes for a large corpus.
+    jobs = [(make, n) for n in range(len(plan))]
     # What the Data page says of the files it lists: their sizes.
     sizes = {INDEX_PATH: 0, "data/timeline.csv": 0, "data/timeline.json": 0, FEED_PATH: 0}
     document_files = {document_data_path(record.id) for record in ledger.records}
     document_bytes = 0
     for made in _make_pages(
-        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone=len(CORPUS_PATHS) + len(layout.parts) + len(summary_parts) + len(calendar_parts), here=[home_page], writer=writer
+        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone={n for n, job in enumerate(plan) if job.alone}, here=[home_page], writer=writer
     ):
         if made.path in sizes:
             sizes[made.path] = made.size
