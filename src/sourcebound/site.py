@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from .cache import RecordCache
 from .check import BoundsFailure, check_ledger
@@ -253,28 +254,10 @@ def start_site(
     return build
 
 
-def generate(
-    corpus_dir: Path,
-    docs_dir: Path,
-    *,
-    strict_inputs: bool = False,
-    site_title: str = "sourcebound",
-    cache: RecordCache | None = None,
-    workers: int = 1,
-    site_url: str | None = None,
-    search_text_up_to: int = SEARCH_TEXT_UP_TO,
-) -> Ledger:
-    """Run the pipeline over ``corpus_dir`` and write every generated page."""
-    build = start_site(
-        corpus_dir,
-        docs_dir,
-        strict_inputs=strict_inputs,
-        site_title=site_title,
-        cache=cache,
-        workers=workers,
-        site_url=site_url,
-        search_text_up_to=search_text_up_to,
-    )
+def generate(corpus_dir: Path, docs_dir: Path, **options: Any) -> Ledger:
+    """Run the pipeline over ``corpus_dir`` and write every generated page
+    (``options``: those of :func:`start_site`)."""
+    build = start_site(corpus_dir, docs_dir, **options)
     build.finish()
     return build.ledger
 
