@@ -72,6 +72,10 @@ class CompareLayout:
         return [part for part in self.parts if part.section == section]
 
 
+#: The layout of a comparison that fits on one page.
+ONE_PAGE = CompareLayout()
+
+
 def _sections(ledger: Ledger) -> list[tuple[str, str, list[tuple[str, int]]]]:
     """(section, title, [(group id, its lines)]) in page order."""
     comparison = ledger.comparison
@@ -158,7 +162,7 @@ def claim_marks(
     attribution_id: str,
     depth: int,
     records: Mapping[str, DocumentRecord] | None = None,
-    layout: CompareLayout | None = None,
+    layout: CompareLayout = ONE_PAGE,
 ) -> Markup:
     """“corroborated by … / contradicted by …” for one claim, linked; empty if none."""
     if ledger.comparison is None:
@@ -170,7 +174,7 @@ def claim_marks(
         extra = len(marks) - MARKS_SHOWN
         cluster = next((m.cluster for m in marks if m.cluster), None)
         marks = marks[:MARKS_SHOWN]
-        more = f'<a href="{(layout or CompareLayout()).href(cluster, depth)}">{extra} more</a>' if cluster else f"{extra} more"
+        more = f'<a href="{layout.href(cluster, depth)}">{extra} more</a>' if cluster else f"{extra} more"
     else:
         more = ""
     previous = None
@@ -193,7 +197,7 @@ def claim_mark_counts(
     attribution_id: str,
     depth: int,
     records: Mapping[str, DocumentRecord] | None = None,
-    layout: CompareLayout | None = None,
+    layout: CompareLayout = ONE_PAGE,
 ) -> Markup:
     """The marks of one claim in brief, for a summary line: a single mark links
     its sentence; several of a kind are counted and link to their group on the
@@ -211,7 +215,7 @@ def claim_mark_counts(
         elif of_kind:
             cluster = next((m.cluster for m in of_kind if m.cluster), None)
             count = f"{len(of_kind)} claims"
-            target = f'<a href="{(layout or CompareLayout()).href(cluster, depth)}">{count}</a>' if cluster else count
+            target = f'<a href="{layout.href(cluster, depth)}">{count}</a>' if cluster else count
             parts.append(f'<span class="sb-mark sb-mark-{kind}">{kind} by {target}</span>')
     return Markup(" ".join(parts))
 
@@ -263,10 +267,9 @@ def _difference_view(difference: Any, records: Mapping[str, DocumentRecord], dep
     }
 
 
-def compare_page(ledger: Ledger, titles: Mapping[str, str], layout: CompareLayout | None = None) -> str:
+def compare_page(ledger: Ledger, titles: Mapping[str, str], layout: CompareLayout = ONE_PAGE) -> str:
     """``compare.md``: the whole comparison, or, when ``layout`` splits it,
     an overview that links every part."""
-    layout = layout or CompareLayout()
     comparison = ledger.comparison
     records = {r.id: r for r in ledger.records}
     names = {e.id: e.name for e in ledger.entities}
@@ -278,12 +281,11 @@ def compare_page(ledger: Ledger, titles: Mapping[str, str], layout: CompareLayou
     shared: list[dict[str, Any]] = []
     groups = []
     if layout.parts:
-        counts = {SHARED: sum(1 for c in clusters if len(c.documents) > 1)} | {kind: sum(1 for d in differences if d.kind == kind) for kind in KIND_TITLES}
         for section, title in {SHARED: SHARED_TITLE, **KIND_TITLES}.items():
             parts = layout.section_parts(section)
             if parts:
-                links = [_part_link(part, 0) for part in parts]
-                overview.append({"section": section, "title": title, "count": _counted(counts[section], "group" if section == SHARED else "entry"), "parts": links})
+                count = _counted(sum(len(part.items) for part in parts), _noun(section))
+                overview.append({"section": section, "title": title, "count": count, "parts": [_part_link(part) for part in parts]})
     else:
         shared = [_cluster_view(c, records, names, titles, 0) for c in clusters if len(c.documents) > 1]
         for kind, title in KIND_TITLES.items():
@@ -313,9 +315,12 @@ def compare_page(ledger: Ledger, titles: Mapping[str, str], layout: CompareLayou
     )
 
 
-def _part_link(part: ComparePart, depth: int) -> dict[str, Any]:
-    noun = "group" if part.section == SHARED else "entry"
-    return {"href": f"{'../' * depth}{part.path}", "number": part.number, "of": part.of, "holds": _counted(len(part.items), noun)}
+def _noun(section: str) -> str:
+    return "group" if section == SHARED else "entry"
+
+
+def _part_link(part: ComparePart) -> dict[str, Any]:
+    return {"href": part.path, "number": part.number, "of": part.of, "holds": _counted(len(part.items), _noun(part.section))}
 
 
 def _counted(count: int, noun: str) -> str:
@@ -342,6 +347,7 @@ def compare_part_page(ledger: Ledger, titles: Mapping[str, str], layout: Compare
         part=part,
         shared=shared,
         entries=entries,
-        previous=_part_link(siblings[part.number - 2], 0)["href"].removeprefix("compare/") if part.number > 1 else None,
-        next=_part_link(siblings[part.number], 0)["href"].removeprefix("compare/") if part.number < part.of else None,
+        # Links between parts, which share a folder.
+        previous=siblings[part.number - 2].path.removeprefix("compare/") if part.number > 1 else None,
+        next=siblings[part.number].path.removeprefix("compare/") if part.number < part.of else None,
     )

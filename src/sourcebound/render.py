@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from .ledger import INDEX_PATH, document_data_path, human_size, published_document, published_index, published_records, published_rows
 from .model import DocumentRecord, InputStatus, Ledger
-from .compare_pages import claim_mark_counts, claim_marks, compare_layout, compare_page, compare_part_page
+from .compare_pages import CompareLayout, claim_mark_counts, claim_marks, compare_layout, compare_page, compare_part_page
 from .feed import FEED_PATH, feed_xml
 from .rules_page import rules_page
 from .summary_pages import loaded_language, role_of, summaries_page, summaries_part_page, summary_lines, summary_part_paths
@@ -51,10 +51,10 @@ class Made(NamedTuple):
     changed: bool = False
 
 
-#: The page-making jobs of the render in progress, and the writer of what they
-#: make; worker processes forked from this one see them as they were when the
-#: work was shared out.
-_JOBS: list[tuple[Callable[[int], list[tuple[str, str]]], int]] = []
+#: The page maker of the render in progress (job number -> its files), and the
+#: writer of what it makes; worker processes forked from this one see them as
+#: they were when the work was shared out.
+_MAKE: Callable[[int], list[tuple[str, str]]] | None = None
 _WRITER: Writer | None = None
 
 
@@ -66,7 +66,8 @@ def _handled(path: str, text: str, writer: Writer | None) -> Made:
 
 
 def _run_jobs(span: tuple[int, int]) -> list[Made]:
-    return [_handled(path, text, _WRITER) for make, index in _JOBS[span[0] : span[1]] for path, text in make(index)]
+    assert _MAKE is not None
+    return [_handled(path, text, _WRITER) for index in range(*span) for path, text in _MAKE(index)]
 
 
 def _spans(count: int, alone: Collection[int]) -> list[tuple[int, int]]:
@@ -86,41 +87,43 @@ def _spans(count: int, alone: Collection[int]) -> list[tuple[int, int]]:
 
 
 def _make_pages(
-    jobs: list[tuple[Callable[[int], list[tuple[str, str]]], int]],
+    make: Callable[[int], list[tuple[str, str]]],
+    count: int,
     workers: int,
     *,
     alone: Collection[int] = (),
     here: Sequence[Callable[[], list[tuple[str, str]]]] = (),
     writer: Writer | None = None,
 ) -> Iterator[Made]:
-    """Run every job (a page maker and its argument): in this process, or, with
-    ``workers`` > 1 where processes can be forked, across that many processes
-    that inherit the ledger instead of receiving a copy of it. Pages come as
+    """Make the files of jobs 0 to ``count`` - 1 (``make(job)``): in this
+    process, or, with ``workers`` > 1 where processes can be forked, across
+    that many processes that inherit the ledger instead of receiving a copy of
+    it. Pages come as
     each task is done, in the order of the jobs. The jobs at the indexes in
     ``alone`` (large pages) are each a task of their own. ``here``: small pages
     made in this process once the workers have their tasks, and given first.
     ``writer``: each file is written by the process that made it, which sends
     back only its size, not its text."""
-    global _JOBS, _WRITER
-    if workers <= 1 or len(jobs) <= PAGES_CHUNK or "fork" not in multiprocessing.get_all_start_methods():
+    global _MAKE, _WRITER
+    if workers <= 1 or count <= PAGES_CHUNK or "fork" not in multiprocessing.get_all_start_methods():
         for make_here in here:
             for path, text in make_here():
                 yield _handled(path, text, writer)
-        for make, index in jobs:
+        for index in range(count):
             for path, text in make(index):
                 yield _handled(path, text, writer)
         return
-    _JOBS, _WRITER = jobs, writer
+    _MAKE, _WRITER = make, writer
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            made_by_workers = pool.map(_run_jobs, _spans(len(jobs), set(alone)))
+            made_by_workers = pool.map(_run_jobs, _spans(count, set(alone)))
             for make_here in here:
                 for path, text in make_here():
                     yield _handled(path, text, writer)
             for made in made_by_workers:
                 yield from made
     finally:
-        _JOBS, _WRITER = [], None
+        _MAKE, _WRITER = None, None
 
 
 #: Documents listed on the home page; all of them are on the Documents page.
@@ -341,11 +344,10 @@ class _Job(NamedTuple):
     alone: bool = False
 
 
-def _plan(ledger: Ledger, timeline: CorpusTimeline) -> list[_Job]:
+def _plan(ledger: Ledger, timeline: CorpusTimeline, layout: CompareLayout) -> list[_Job]:
     """Every file made in a worker, in the order MkDocs reads the pages (a
     folder's index page first, folders by name), then the data files."""
     names = source_page_names(ledger.entities)
-    layout = compare_layout(ledger)
     plan = [_Job(path, "corpus", 0, True) for path in CORPUS_PAGES]
     plan += [_Job(path, "calendar", n, True) for n, path in enumerate(calendar_part_paths(timeline))]
     plan += [_Job(part.path, "compare", n, True) for n, part in enumerate(layout.parts)]
@@ -368,7 +370,7 @@ def page_paths(ledger: Ledger, timeline: CorpusTimeline | None = None) -> list[s
     name), with the data files that no page needs after them.
     ``timeline``: the corpus timeline, if it is already made."""
     timeline = timeline if timeline is not None else corpus_timeline(published_records(ledger))
-    return [HOME_PAGE, *(job.path for job in _plan(ledger, timeline)), DATA_PAGE]
+    return [HOME_PAGE, *(job.path for job in _plan(ledger, timeline, compare_layout(ledger))), DATA_PAGE]
 
 
 def render_site(
@@ -463,7 +465,7 @@ def render_pages(
         "summaries": lambda n: summaries_part_page(ledger, titles, n + 1, mark_counts),
         "calendar": lambda n: calendar_part_page(ledger, timeline, entity_of, n + 1),
     }
-    plan = _plan(ledger, timeline)
+    plan = _plan(ledger, timeline, layout)
 
     def make(index: int) -> list[tuple[str, str]]:
         job = plan[index]
@@ -493,13 +495,17 @@ def render_pages(
     # Every page and file, in the order MkDocs reads them; one page per
     # document and per source is the bulk of the work, shared out among
     # processes for a large corpus.
-    jobs = [(make, n) for n in range(len(plan))]
     # What the Data page says of the files it lists: their sizes.
     sizes = {INDEX_PATH: 0, "data/timeline.csv": 0, "data/timeline.json": 0, FEED_PATH: 0}
     document_files = {document_data_path(record.id) for record in ledger.records}
     document_bytes = 0
     for made in _make_pages(
-        jobs, workers if len(ledger.records) >= parallel_minimum else 1, alone={n for n, job in enumerate(plan) if job.alone}, here=[home_page], writer=writer
+        make,
+        len(plan),
+        workers if len(ledger.records) >= parallel_minimum else 1,
+        alone={n for n, job in enumerate(plan) if job.alone},
+        here=[home_page],
+        writer=writer,
     ):
         if made.path in sizes:
             sizes[made.path] = made.size

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -49,23 +49,23 @@ class GeneratedPages:
     have written listed as generated, to be removed by a later run that does
     not make it again."""
 
-    def __init__(self, docs_dir: Path, pages: Iterable[Made], *, planned: Sequence[str] | None = None) -> None:
+    def __init__(self, docs_dir: Path, pages: Iterable[Made], *, planned: Iterable[str] | None = None) -> None:
         docs_dir.mkdir(parents=True, exist_ok=True)
         self.docs_dir = docs_dir
         self._manifest = docs_dir / MANIFEST
         self._previous = set(self._manifest.read_text("utf-8").split()) if self._manifest.exists() else set()
         self._pages: Iterator[Made] = iter(pages)
-        self.planned = tuple(planned) if planned is not None else None
-        self._planned = set(self.planned) if self.planned is not None else None
+        #: Every file this run makes, when known from the start.
+        self.planned = frozenset(planned) if planned is not None else None
         self._made: set[str] = set()
         self._written: list[str] = []
         self._unchanged = 0
         self._removed: tuple[str, ...] = ()
         self._finished = False
-        if self._planned is not None:
-            _write_manifest(self._manifest, self._previous | self._planned)
-            self._removed = _remove(docs_dir, sorted(self._previous - self._planned))
-            _write_manifest(self._manifest, self._planned)
+        if self.planned is not None:
+            _write_manifest(self._manifest, self._previous | self.planned)
+            self._removed = _remove(docs_dir, sorted(self._previous - self.planned))
+            _write_manifest(self._manifest, self.planned)
 
     def _take(self) -> bool:
         """Write the next page; False when there are no more."""
@@ -85,13 +85,13 @@ class GeneratedPages:
         return True
 
     def _stopped(self) -> None:
-        if self._planned is None:
+        if self.planned is None:
             _write_manifest(self._manifest, self._previous | self._made)
 
     def wait_for(self, relative: str) -> None:
         """Return once the file ``relative`` is written (at once if it is not
         one this run makes)."""
-        if self._planned is not None and relative not in self._planned:
+        if self.planned is not None and relative not in self.planned:
             return
         while relative not in self._made:
             if not self._take():
@@ -103,10 +103,10 @@ class GeneratedPages:
             while self._take():
                 pass
             self._finished = True
-            if self._planned is None:
+            if self.planned is None:
                 self._removed = _remove(self.docs_dir, sorted(self._previous - self._made))
-            elif self._made != self._planned:
-                missing, extra = sorted(self._planned - self._made), sorted(self._made - self._planned)
+            elif self._made != self.planned:
+                missing, extra = sorted(self.planned - self._made), sorted(self._made - self.planned)
                 raise SourceboundError(f"internal error: the pages made differ from the pages listed (not made: {missing[:5]}; not listed: {extra[:5]})")
             _write_manifest(self._manifest, self._made)
         return SyncResult(tuple(self._written), self._unchanged, self._removed)
@@ -160,7 +160,7 @@ def _remove(docs_dir: Path, removed: list[str]) -> tuple[str, ...]:
     return tuple(removed)
 
 
-def _write_manifest(manifest: Path, names: set[str]) -> None:
+def _write_manifest(manifest: Path, names: Set[str]) -> None:
     listing = "".join(f"{name}\n" for name in sorted(names))
     if not manifest.exists() or manifest.read_text("utf-8") != listing:
         manifest.write_text(listing, "utf-8")
