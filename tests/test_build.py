@@ -348,5 +348,8 @@ def test_a_dirty_build_shows_what_changed(site_project: Path) -> None:
     (site_project / "corpus" / "new.txt").write_text("Late report\n\nThe ministry said a drone was downed.", "utf-8")
     # --dirty rebuilds only the pages whose file is newer than their output:
     # every page must be written before MkDocs looks.
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "--dirty", "-d", "site"], cwd=site_project, check=True)
+    (site_project / "corpus" / "empty.txt").write_text("", "utf-8")
+    dirty = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "-d", "site"], cwd=site_project, check=True, capture_output=True, text=True)
     assert "Late report" in (site_project / "site" / "documents" / "index.html").read_text("utf-8")
+    # A rejected input is reported once.
+    assert len([line for line in dirty.stderr.splitlines() if "empty.txt" in line]) == 1, dirty.stderr

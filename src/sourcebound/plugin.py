@@ -19,6 +19,8 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, DictLoader, Environment, PrefixLoader
@@ -138,32 +140,28 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         return RecordCache(directory)
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        source_log = logging.getLogger("sourcebound")
-        handler = _ForwardToMkDocs()
-        source_log.addHandler(handler)
         self.failure = None
         self._blocks.clear()
         self._later.clear()
         self._close()
-        try:
-            self._site = start_site(
-                self._corpus_dir(config),
-                Path(config.docs_dir),
-                strict_inputs=self.config.strict_inputs,
-                site_title=self.config.title,
-                cache=self._cache(config),
-                workers=self.config.workers or os.cpu_count() or 1,
-                site_url=config.site_url or None,
-                search_text_up_to=self.config.search_text_up_to,
-            )
-            if self._dirty:
-                # A dirty build skips every page whose file looks unchanged
-                # before asking for it: every page must be written first.
-                self._finish()
-        except SourceboundError as exc:
-            self._fail(exc)
-        finally:
-            source_log.removeHandler(handler)
+        with _forwarded_logs():
+            try:
+                self._site = start_site(
+                    self._corpus_dir(config),
+                    Path(config.docs_dir),
+                    strict_inputs=self.config.strict_inputs,
+                    site_title=self.config.title,
+                    cache=self._cache(config),
+                    workers=self.config.workers or os.cpu_count() or 1,
+                    site_url=config.site_url or None,
+                    search_text_up_to=self.config.search_text_up_to,
+                )
+                if self._dirty:
+                    # A dirty build skips every page whose file looks unchanged
+                    # before asking for it: every page must be written first.
+                    self._finish()
+            except SourceboundError as exc:
+                self._fail(exc)
 
     def _fail(self, exc: SourceboundError) -> None:
         self._close()
@@ -173,13 +171,7 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
     def _finish(self) -> None:
         if self._site is not None:
             site, self._site = self._site, None
-            source_log = logging.getLogger("sourcebound")
-            handler = _ForwardToMkDocs()
-            source_log.addHandler(handler)
-            try:
-                site.finish()
-            finally:
-                source_log.removeHandler(handler)
+            site.finish()
 
     def _close(self) -> None:
         if self._site is not None:
@@ -216,10 +208,11 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
     @event_priority(50)
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         # Every page is read: the data files are written before MkDocs copies them.
-        try:
-            self._finish()
-        except SourceboundError as exc:
-            self._fail(exc)
+        with _forwarded_logs():
+            try:
+                self._finish()
+            except SourceboundError as exc:
+                self._fail(exc)
         # A corpus of N documents makes about 4N pages outside the navigation;
         # rendering its items again for each was about a fifth of the theme's work.
         cache = _NavigationCache(self._in_nav)
@@ -259,6 +252,18 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # type: ignore[no-untyped-def]
         server.watch(str(self._corpus_dir(config)))
         return server
+
+
+@contextmanager
+def _forwarded_logs() -> Iterator[None]:
+    """Library warnings become MkDocs warnings while the block runs."""
+    source_log = logging.getLogger("sourcebound")
+    handler = _ForwardToMkDocs()
+    source_log.addHandler(handler)
+    try:
+        yield
+    finally:
+        source_log.removeHandler(handler)
 
 
 class _ForwardToMkDocs(logging.Handler):
