@@ -74,3 +74,13 @@ def test_what_the_index_leaves_out_of_an_indexed_block_is_held_back_until_the_pa
     finished = restore_held_back(f"<html><body>{content}</body></html>", blocks, held)
     assert finished == f"<html><body>{restore(converted, blocks)}</body></html>"
     assert "sourcebound:" not in finished
+
+
+def test_every_block_of_a_page_kept_out_of_the_index_waits_for_the_finished_page() -> None:
+    page = "# T\n\nIntro.\n" + html_block('<p id="s-a1">indexed words <small data-search-exclude>cite</small></p>') + html_block("<p>unindexed</p>", indexed=False)
+    protected, blocks = protect(page)
+    converted = convert(protected)
+    content, held = restore_for_search(converted, blocks, page_indexed=False)
+    assert held == [] and content == converted
+    assert "indexed words" not in content and "Intro." in content
+    assert restore_held_back(content, blocks, held) == restore(converted, blocks)

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs.structure.files import File, file_sort_key
+
 from sourcebound import render
 from sourcebound.pipeline import build_ledger
-from sourcebound.render import render_site
+from sourcebound.render import render_site, source_page_names
+
 
 from .conftest import CORPUS
 
@@ -52,10 +55,16 @@ def test_every_file_is_listed_before_it_is_made_in_the_order_it_comes(ledger, mo
     for workers in (1, 2):
         made = [m.path for m in render.render_pages(ledger, workers=workers, parallel_minimum=1)]
         assert made == planned
-    # MkDocs reads a folder's pages in this order: documents, sources, timelines.
-    folders = [path.split("/")[0] for path in planned if path.endswith(".md") and "/" in path and not path.endswith("/index.md")]
-    assert folders == sorted(folders, key=["documents", "sources", "timeline"].index)
+    # The pages come in the order MkDocs reads them (the data page, which
+    # lists the sizes of the data files, is made and read last).
     assert planned[0] == "index.md" and planned[-1] == "data.md"
+    pages = [path for path in planned[:-1] if path.endswith(".md")]
+    files = [File(path, "docs", "site", use_directory_urls=False) for path in pages]
+    assert pages == [file.src_uri for file in sorted(files, key=file_sort_key)]
+    # Source pages are named after their sources, not in the order of the ledger's sources.
+    sources = [path for path in pages if path.startswith("sources/") and path != "sources/index.md"]
+    assert len(sources) > 3 and sources == sorted(sources)
+    assert [f"sources/{name}.md" for name in source_page_names(ledger.entities).values()] != sources
 
 
 def test_files_written_by_the_workers_are_the_files_made_in_one_process(ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
@@ -73,3 +82,15 @@ def test_files_written_by_the_workers_are_the_files_made_in_one_process(ledger, 
     assert written == serial
     again = list(render.render_pages(ledger, workers=2, parallel_minimum=1, writer=partial(write_if_changed, docs)))
     assert not any(m.changed for m in again)
+
+
+def test_page_workers_yield_the_processor_to_the_process_that_reads_the_pages() -> None:
+    import os
+
+    def make(index: int) -> list[tuple[str, str]]:
+        return [(f"p{index}.md", str(os.nice(0)))]
+
+    count = 2 * render.PAGES_CHUNK + 1
+    made = list(render._make_pages(make, count, workers=2))
+    assert [m.path for m in made] == [f"p{n}.md" for n in range(count)]
+    assert {m.text for m in made} == {str(min(19, os.nice(0) + render.PAGE_WORKER_NICENESS))}

@@ -20,7 +20,11 @@ made the finished page (``on_post_page``), after the search plugin has read the
 content, which it then need not parse at all. Likewise the parts of an indexed
 block that the index leaves out (``<small data-search-exclude>`` elements:
 a summary line's citations and marks) are held back while the search plugin
-reads the page (:func:`restore_for_search`, :func:`restore_held_back`).
+reads the page (:func:`restore_for_search`, :func:`restore_held_back`), and
+every block of a page that the index does not hold. Blocks hold no external
+asset (links between pages of the site, escaped text), so the plugin puts
+them back after the other plugins have read the finished page: the privacy
+plugin, which looks for external assets in every page, need not read them.
 
 Without the plugin the page is still correct: a block is a raw HTML block,
 which Markdown leaves as it is, only more slowly. Inside a block there is no
@@ -102,12 +106,15 @@ def restore(html: str, blocks: list[Block], *, indexed_only: bool = False) -> st
     return _PLACEHOLDER.sub(block, html)
 
 
-def restore_for_search(html: str, blocks: list[Block]) -> tuple[str, list[str]]:
+def restore_for_search(html: str, blocks: list[Block], *, page_indexed: bool = True) -> tuple[str, list[str]]:
     """The page's HTML as the search index reads it: the indexed blocks back in
     place, except their parts the index leaves out, which are returned apart
     (each replaced by a placeholder); the other blocks stay placeholders. The
     search plugin parses every element it is given, even those it skips, so
-    holding them back saves it the work."""
+    holding them back saves it the work. On a page kept out of the index
+    (``page_indexed`` False) every block stays a placeholder."""
+    if not page_indexed:
+        return html, []
     held: list[str] = []
 
     def hold(match: re.Match[str]) -> str:

@@ -236,12 +236,15 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         if blocks and page.present_anchor_ids is not None:
             page.present_anchor_ids |= element_ids(blocks)
         # What the search index leaves out joins the page once it is read.
-        html, held = restore_for_search(html, blocks)
-        if held or not all(block.indexed for block in blocks):
+        indexed = not (page.meta.get("search") or {}).get("exclude")
+        html, held = restore_for_search(html, blocks, page_indexed=indexed)
+        if held or not indexed or not all(block.indexed for block in blocks):
             self._later[page.file.src_uri] = (blocks, held)
         return html
 
-    @event_priority(50)
+    # After any other plugin's: they read the finished page without the blocks
+    # held back (see htmlblocks), which the theme and those plugins leave as they are.
+    @event_priority(-100)
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         later = self._later.pop(page.file.src_uri, None)
         return restore_held_back(output, *later) if later else output

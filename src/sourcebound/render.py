@@ -8,7 +8,9 @@ shown as text wherever it appears.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +35,12 @@ from .timeline_pages import calendar_part_page, calendar_part_paths, corpus_time
 PARALLEL_PAGES_MINIMUM = 200
 #: Pages made by one task of a worker process.
 PAGES_CHUNK = 50
+#: How much lower the page workers' scheduling priority is than the process
+#: that starts them. While they make pages, MkDocs reads the pages already
+#: made in that process, one page after the other: the workers take what
+#: that leaves of the machine, rather than slow the build down by taking
+#: turns with it on a core.
+PAGE_WORKER_NICENESS = 10
 
 #: Writes one made file (its path under the docs folder and its UTF-8 bytes)
 #: where it was made, and tells whether the file changed.
@@ -63,6 +71,12 @@ def _handled(path: str, text: str, writer: Writer | None) -> Made:
     if writer is None:
         return Made(path, text, len(data))
     return Made(path, None, len(data), writer(path, data))
+
+
+def _yield_to_parent() -> None:
+    """Start of a page worker: a lower priority (see :data:`PAGE_WORKER_NICENESS`)."""
+    with contextlib.suppress(OSError):
+        os.nice(PAGE_WORKER_NICENESS)
 
 
 def _run_jobs(span: tuple[int, int]) -> list[Made]:
@@ -115,7 +129,7 @@ def _make_pages(
         return
     _MAKE, _WRITER = make, writer
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"), initializer=_yield_to_parent) as pool:
             made_by_workers = pool.map(_run_jobs, _spans(count, set(alone)))
             for make_here in here:
                 for path, text in make_here():
@@ -344,22 +358,33 @@ class _Job(NamedTuple):
     alone: bool = False
 
 
+def reading_order(path: str) -> tuple[tuple[str, ...], bool, str]:
+    """Where MkDocs reads the page ``path`` (relative to the docs folder): the
+    top folder's pages first, then each folder's, folders by name; in a folder,
+    its index page first, then the pages by file name."""
+    *folders, name = path.split("/")
+    return (tuple(folders), name.rsplit(".", 1)[0] != "index", name)
+
+
 def _plan(ledger: Ledger, timeline: CorpusTimeline, layout: CompareLayout) -> list[_Job]:
-    """Every file made in a worker, in the order MkDocs reads the pages (a
-    folder's index page first, folders by name), then the data files."""
+    """Every file made in a worker: the pages in the order MkDocs reads them
+    (:func:`reading_order`), then the data files."""
     names = source_page_names(ledger.entities)
-    plan = [_Job(path, "corpus", 0, True) for path in CORPUS_PAGES]
-    plan += [_Job(path, "calendar", n, True) for n, path in enumerate(calendar_part_paths(timeline))]
-    plan += [_Job(part.path, "compare", n, True) for n, part in enumerate(layout.parts)]
-    plan.append(_Job("documents/index.md", "corpus", 0, True))
-    plan += [_Job(f"documents/{record.id}.md", "document", n) for n, record in enumerate(ledger.records)]
-    plan.append(_Job("sources/index.md", "corpus", 0, True))
-    plan += [_Job(f"sources/{names[entity.id]}.md", "source", n) for n, entity in enumerate(ledger.entities)]
-    plan += [_Job(path, "summaries", n, True) for n, path in enumerate(summary_part_paths(ledger))]
-    plan += [_Job(f"timeline/{record.id}.md", "timeline", n) for n, record in enumerate(ledger.records) if _timeline_shown(record)]
-    plan += [_Job(path, "corpus", 0, True) for path in CORPUS_DATA]
-    plan += [_Job(document_data_path(record.id), "data", n) for n, record in enumerate(ledger.records)]
-    return plan
+    pages = [_Job(path, "corpus", 0, True) for path in CORPUS_PAGES]
+    pages += [_Job(path, "calendar", n, True) for n, path in enumerate(calendar_part_paths(timeline))]
+    pages += [_Job(part.path, "compare", n, True) for n, part in enumerate(layout.parts)]
+    pages.append(_Job("documents/index.md", "corpus", 0, True))
+    pages += [_Job(f"documents/{record.id}.md", "document", n) for n, record in enumerate(ledger.records)]
+    pages.append(_Job("sources/index.md", "corpus", 0, True))
+    pages += [_Job(f"sources/{names[entity.id]}.md", "source", n) for n, entity in enumerate(ledger.entities)]
+    pages += [_Job(path, "summaries", n, True) for n, path in enumerate(summary_part_paths(ledger))]
+    pages += [_Job(f"timeline/{record.id}.md", "timeline", n) for n, record in enumerate(ledger.records) if _timeline_shown(record)]
+    # A page made out of that order keeps MkDocs waiting for it while the
+    # workers make the pages it reads after it.
+    pages.sort(key=lambda job: reading_order(job.path))
+    data = [_Job(path, "corpus", 0, True) for path in CORPUS_DATA]
+    data += [_Job(document_data_path(record.id), "data", n) for n, record in enumerate(ledger.records)]
+    return pages + data
 
 
 def page_paths(ledger: Ledger, timeline: CorpusTimeline | None = None) -> list[str]:
