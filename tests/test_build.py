@@ -99,6 +99,17 @@ def test_site_requests_nothing_from_other_hosts(built: Path) -> None:
         assert 'class="mermaid"' not in html
 
 
+def test_every_section_of_a_generated_page_is_in_its_table_of_contents(built: Path) -> None:
+    for folder in ["documents", "sources", "timeline"]:
+        pages = [page for page in (built / folder).glob("*.html") if page.name != "index.html"]
+        assert pages
+        for page in pages:
+            html = page.read_text("utf-8")
+            sections = re.findall(r'<h2 id="([^"]+)">.*?<a class="headerlink" href="#\1"', html)
+            toc = html.split('data-md-component="toc"', 1)[1].split("</nav>", 1)[0]
+            assert sections and re.findall(r'<a href="#([^"]+)" class="md-nav__link">', toc) == sections, page
+
+
 def test_no_build_machine_timestamps(built: Path) -> None:
     sitemap = (built / "sitemap.xml").read_text("utf-8")
     assert "<lastmod>" not in sitemap

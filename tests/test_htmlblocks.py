@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import markdown
+from markupsafe import Markup
 
-from sourcebound.htmlblocks import CLOSE, OPEN, element_ids, html_block, protect, restore, restore_for_search, restore_held_back
+from sourcebound.htmlblocks import CLOSE, OPEN, Block, element_ids, html_block, protect, restore, restore_for_search, restore_held_back
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.details", "pymdownx.superfences"]
 
@@ -84,3 +85,61 @@ def test_every_block_of_a_page_kept_out_of_the_index_waits_for_the_finished_page
     assert held == [] and content == converted
     assert "indexed words" not in content and "Intro." in content
     assert restore_held_back(content, blocks, held) == restore(converted, blocks)
+
+
+def _site_markdown() -> markdown.Markdown:
+    """Markdown as MkDocs makes it for a page of the site (mkdocs.yml's extensions)."""
+    from mkdocs.config import load_config
+
+    from .conftest import ROOT
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+
+
+def _outline(toc) -> list[tuple[int, str, str, list]]:  # type: ignore[no-untyped-def]
+    return [(item.level, item.id, item.title, _outline(item.children)) for item in toc]
+
+
+# Titles whose slugs meet: the second and third get the extension's suffixes.
+TITLES = ["Summary", "Untitled&#58; “The Ministry of Defense provided a…”", "Summary", "Ça va &amp; co", "Summary_1"]
+
+
+def test_a_heading_in_a_block_is_the_heading_markdown_would_make_with_the_sites_settings() -> None:
+    from sourcebound.htmlblocks import Headings
+
+    written = "# Summary\n\n" + "".join(f"## {title}\n\n" for title in TITLES)
+    expected = _site_markdown().convert(written)
+    headings = Headings("Summary")
+    made = [headings(2, Markup(title)) for title in TITLES]
+    h1 = expected.split("\n", 1)[0]
+    assert expected == "\n".join([h1, *(heading.strip("\n") for heading in made)])
+
+
+def test_the_table_of_contents_lists_the_headings_in_blocks_where_they_are_on_the_page() -> None:
+    from mkdocs.structure.toc import get_toc
+
+    from sourcebound.htmlblocks import Headings, table_of_contents
+
+    headings = Headings("Title")
+    page = (
+        "# Title\n\nProse.\n\n## In Markdown\n\nMore prose.\n"
+        + html_block(headings(2, "In order"), "<p>one</p>", headings(3, "Detail"), "<p>two</p>")
+        + html_block("<p>no heading</p>", indexed=False)
+        + html_block(headings(2, "Not placed"), "<p>three</p>", indexed=False)
+    )
+    # The same page with every heading written in Markdown.
+    written = "# Title\n\nProse.\n\n## In Markdown\n\nMore prose.\n\n## In order\n\none\n\n### Detail\n\ntwo\n\nno heading\n\n## Not placed\n\nthree\n"
+    md = _site_markdown()
+    md.convert(written)
+    expected = get_toc(md.toc_tokens)
+    protected, blocks = protect(page)
+    md = _site_markdown()
+    content = md.convert(protected)
+    toc = table_of_contents(content, blocks, get_toc(md.toc_tokens))
+    assert _outline(toc) == _outline(expected)
+    assert [item.id for item in toc.items[0].children] == ["in-markdown", "in-order", "not-placed"]
+    assert getattr(toc.items[0], "active", False)
+    # A page whose blocks hold no heading keeps the table of contents Markdown made.
+    plain = get_toc(md.toc_tokens)
+    assert table_of_contents(content, [Block("<p>x</p>")], plain) is plain

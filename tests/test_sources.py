@@ -52,7 +52,7 @@ def test_sources_index_lists_every_source_with_kind_documents_and_channels(ledge
 def test_document_pages_carry_a_sourcing_profile(ledger: Ledger, pages: dict[str, str]) -> None:
     for record in ledger.records:
         page = pages[f"documents/{record.id}.md"]
-        assert "## Sourcing profile" in page
+        assert '<h2 id="sourcing-profile">Sourcing profile<a class="headerlink" href="#sourcing-profile"' in page
         attributed = len({a.sentence_id for a in record.attributions})
         assert f"{attributed} of {len(record.segmentation.sentences)} sentences" in page
         assert f"Attributed statements ({len(record.attributions)})" in page

@@ -26,6 +26,14 @@ asset (links between pages of the site, escaped text), so the plugin puts
 them back after the other plugins have read the finished page: the privacy
 plugin, which looks for external assets in every page, need not read them.
 
+A heading inside a block is not seen by Markdown's toc extension, which
+gives each heading written in Markdown its id and permalink and lists it in
+the page's table of contents. The templates write such headings with
+:class:`Headings`, which makes the same id and permalink as the extension,
+and the plugin adds them to the page's table of contents
+(:func:`table_of_contents`). A heading costs the Markdown parser more than a
+paragraph, and a source page has one per document that quotes the source.
+
 Without the plugin the page is still correct: a block is a raw HTML block,
 which Markdown leaves as it is, only more slowly. Inside a block there is no
 Markdown syntax: links are written as ``.html`` links, emphasis as elements.
@@ -35,11 +43,16 @@ reaches the page as such.
 
 from __future__ import annotations
 
+import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 from markupsafe import Markup
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
+
+from .templating import escape_text
 
 OPEN = "<!-- sourcebound:html -->"
 #: Opens a block that the search index must not hold (see :func:`restore`).
@@ -54,6 +67,13 @@ _PLACEHOLDER = re.compile(r"<!-- sourcebound:block (\d+) -->")
 _HELD_BACK = re.compile(r"<small\b[^<>]*\bdata-search-exclude\b[^<>]*>.*?</small>", re.S)
 _HELD_PLACEHOLDER = re.compile(r"<!-- sourcebound:held (\d+) -->")
 _ID = re.compile(r"""\sid="([^"<>]*)\"""")
+#: A heading written by :class:`Headings`: level, id and text (HTML).
+_BLOCK_HEADING = re.compile(r'^<h([1-6]) id="([^"<>]*)">(.*?)<a class="headerlink" ', re.M)
+#: Where the page's HTML has a heading (level, id) or a block (its number).
+_TOC_POINT = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]*)"|<!-- sourcebound:block (\d+) -->')
+#: The permalink of a heading, as Markdown's toc extension writes it with the
+#: site's ``toc: permalink: true`` (a test compares the two).
+PERMALINK = '<a class="headerlink" href="#{id}" title="Permanent link">&para;</a>'
 
 
 @dataclass(frozen=True)
@@ -137,3 +157,51 @@ def restore_held_back(html: str, blocks: list[Block], held: list[str]) -> str:
 def element_ids(blocks: Iterable[Block]) -> set[str]:
     """Every ``id`` attribute in ``blocks`` (values are written by sourcebound, escaped)."""
     return {found for block in blocks for found in _ID.findall(block.html)}
+
+
+class Headings:
+    """The headings of one page that are written inside its blocks.
+
+    Each gets the id Markdown's toc extension would give it, made by the
+    extension's own functions: the slug of its text, unique on the page. The
+    page's title is its one heading left to Markdown, and comes first: its
+    id is taken before the others."""
+
+    def __init__(self, title: str) -> None:
+        """``title``: the page's title as the page's Markdown gives it (escaped)."""
+        self._used: set[str] = set()
+        self._counters: dict[str, int] = {}
+        self._id(title)
+
+    def _id(self, text: str) -> str:
+        return unique(slugify(html.unescape(strip_tags(text)), "-"), self._used, self._counters)
+
+    def __call__(self, level: int, text: str) -> Markup:
+        """The heading, on a line of its own (``text`` is escaped unless it is
+        :class:`~markupsafe.Markup`)."""
+        text = text if isinstance(text, Markup) else escape_text(text)
+        ident = self._id(text)
+        return Markup(f'\n<h{level} id="{ident}">{text}{PERMALINK.format(id=ident)}</h{level}>\n')
+
+
+def _links(items: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
+    for item in items:
+        yield item
+        yield from _links(item.children)
+
+
+def table_of_contents(content: str, blocks: list[Block], toc: TableOfContents) -> TableOfContents:
+    """The page's table of contents with the headings inside its blocks, in the
+    order of the page (``content``: its HTML with every block a placeholder;
+    ``toc``: the headings Markdown found)."""
+    inside = [_BLOCK_HEADING.findall(block.html) if "headerlink" in block.html else [] for block in blocks]
+    if not any(inside):
+        return toc
+    titles = {link.id: link.title for link in _links(toc)}
+    tokens: list[dict[str, object]] = []
+    for point in _TOC_POINT.finditer(content):
+        if point[3] is not None:
+            tokens += [{"level": int(level), "id": ident, "name": strip_tags(text)} for level, ident, text in inside[int(point[3])]]
+        elif (ident := html.unescape(point[2])) in titles:
+            tokens.append({"level": int(point[1]), "id": ident, "name": titles[ident]})
+    return get_toc(nest_toc_tokens(tokens))  # type: ignore[arg-type]

@@ -37,7 +37,7 @@ from mkdocs.structure.pages import Page
 
 from .cache import RecordCache
 from .errors import SourceboundError
-from .htmlblocks import Block, element_ids, protect, restore_for_search, restore_held_back
+from .htmlblocks import Block, element_ids, protect, restore_for_search, restore_held_back, table_of_contents
 from .render import DATA_PAGE, SEARCH_TEXT_UP_TO
 from .site import SiteBuild, start_site
 
@@ -235,6 +235,8 @@ class SourceboundPlugin(BasePlugin[SourceboundConfig]):
         blocks = self._blocks.pop(page.file.src_uri, [])
         if blocks and page.present_anchor_ids is not None:
             page.present_anchor_ids |= element_ids(blocks)
+        if blocks and page.toc is not None:
+            page.toc = table_of_contents(html, blocks, page.toc)
         # What the search index leaves out joins the page once it is read.
         indexed = not (page.meta.get("search") or {}).get("exclude")
         html, held = restore_for_search(html, blocks, page_indexed=indexed)

@@ -27,6 +27,7 @@ from .rules_page import rules_page
 from .summary_pages import loaded_language, role_of, summaries_page, summaries_part_page, summary_lines, summary_part_paths
 from .source_pages import MarksFor, attribution_index, claims_by_id, no_marks, source_page, sources_index_page, sourcing_profile
 from .naming import display_title
+from .htmlblocks import Headings
 from .templating import NOT_STATED, escape_text, front_matter_tags, front_matter_title, name_tags_shown, render_template, tag
 from .timeline import CorpusTimeline, corpus_timeline
 from .timeline_pages import calendar_part_page, calendar_part_paths, corpus_timeline_page, document_timeline_page, timeline_csv, timeline_js, timeline_js_left_out
@@ -270,6 +271,7 @@ def _document_page(
         )
     return render_template(
         "document.md.j2",
+        heading=Headings(escape_text(title)),
         page_title=front_matter_title(title),
         page_tags=front_matter_tags(document_tags(record, source_names, names=name_tags)),
         title=title,

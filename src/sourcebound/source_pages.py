@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .model import DocumentRecord, Ledger
+from .htmlblocks import Headings
 from .templating import escape_text, front_matter_tags, front_matter_title, name_tags_shown, render_template, tag
 from .naming import short_title
 from .timeline_pages import cite_link, sentence_of
@@ -154,6 +155,7 @@ def source_page(
         groups.setdefault(claim.document_id, []).append(claim)
     return render_template(
         "source.md.j2",
+        heading=Headings(escape_text(entity.name)),
         page_title=front_matter_title(entity.name),
         page_tags=front_matter_tags(
             [tag("Source kind", KIND_WORDS.get(entity.kind, entity.kind))]

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from . import timevalue as tv
 from .model import DocumentRecord, Ledger, Sentence
 from .naming import display_title, short_title
+from .htmlblocks import Headings
 from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
 from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTimeline, TimelineEntry, entry_words
 
@@ -238,6 +239,7 @@ def document_timeline_page(record: DocumentRecord, timeline: DocumentTimeline, t
     ]
     return render_template(
         "timeline_document.md.j2",
+        heading=Headings(f"Timeline: {escape_text(title)}"),
         page_title=front_matter_title(f"Timeline: {title}"),
         page_tags=front_matter_tags([tag("Document", short_title(record))] + [tag("Source", v.entry.source) for v in views if v.entry.source] if name_tags else []),
         title=title,
