@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .htmlblocks import Headings
 from .language import language_profile, word_count
 from .model import DocumentRecord, Ledger
 from .rules.language import CATEGORIES, CATEGORY_TITLES
@@ -94,7 +95,9 @@ def summaries_page(ledger: Ledger, titles: Mapping[str, str], marks: Callable[[s
     line_count = sum(len(r.summary) for r in ledger.records)
     paths = summary_part_paths(ledger)
     if not paths:
-        return render_template("summaries.md.j2", documents=_summary_documents(ledger.records, titles, 0, marks), parts=[], line_count=line_count)
+        return render_template(
+            "summaries.md.j2", heading=Headings("Summaries"), documents=_summary_documents(ledger.records, titles, 0, marks), parts=[], line_count=line_count
+        )
     size = SUMMARY_DOCUMENTS_PER_PAGE
     parts = []
     for n, path in enumerate(paths):
@@ -108,13 +111,15 @@ def summaries_part_page(ledger: Ledger, titles: Mapping[str, str], number: int, 
     size = SUMMARY_DOCUMENTS_PER_PAGE
     paths = summary_part_paths(ledger)
     records = ledger.records[(number - 1) * size : number * size]
+    first, last = (number - 1) * size + 1, (number - 1) * size + len(records)
     return render_template(
         "summaries_part.md.j2",
+        heading=Headings(f"Summaries: documents {first} to {last}"),
         documents=_summary_documents(records, titles, 1, marks),
         number=number,
         of=len(paths),
-        first=(number - 1) * size + 1,
-        last=(number - 1) * size + len(records),
+        first=first,
+        last=last,
         previous=f"part-{number - 1}.md" if number > 1 else None,
         next=f"part-{number + 1}.md" if number < len(paths) else None,
     )
