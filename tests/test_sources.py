@@ -97,3 +97,21 @@ def test_a_large_corpus_has_no_tag_per_source_and_per_document(monkeypatch: pyte
     kept = tags(render_site(ledger))
     assert kept and not any(t.startswith(("Source/", "Document/")) for t in kept)
     assert kept == {t for t in tags(with_names) if not t.startswith(("Source/", "Document/"))}
+
+
+def test_a_sources_row_names_a_few_documents_and_links_the_rest(monkeypatch: pytest.MonkeyPatch, ledger: Ledger) -> None:
+    from sourcebound import source_pages
+    from sourcebound.render import source_page_names
+
+    monkeypatch.setattr(source_pages, "CITED_IN_SHOWN", 1)
+    titles = {r.id: r.id for r in ledger.records}
+    names = source_page_names(ledger.entities)
+    rows = {row["id"]: row for row in source_pages.source_rows(ledger, ledger.entities, titles, names)}
+    mayor = next(e for e in ledger.entities if "Sobyanin" in e.name)
+    documents = sorted({doc for doc, _ in mayor.mentions})
+    assert len(documents) == 2
+    cell = str(rows[mayor.id]["documents"])
+    assert cell == f'2 documents: <a href="../documents/{documents[0]}.html">{documents[0]}</a>, <a href="{names[mayor.id]}.html">1 more</a>'
+    # The source's own page lists every document.
+    page = source_pages.source_page(ledger, mayor, titles)
+    assert all(f"../documents/{doc}.html#" in page for doc in documents)
