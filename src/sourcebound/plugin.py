@@ -12,6 +12,12 @@ listed for MkDocs from the start (``on_files``); MkDocs waits for a page only
 when it comes to read it (``on_pre_page``), and every file is written before
 MkDocs copies the static files (``on_env``). A plugin that reads generated page
 files itself before MkDocs does would find them not yet written.
+
+The pre-rendered HTML blocks of a page (:mod:`sourcebound.htmlblocks`) that the
+search index does not read join the finished page in this plugin's
+``on_post_page``, which runs after every other plugin's (priority -100): a
+plugin that reads the finished HTML sees them only if its own ``on_post_page``
+has a lower priority still.
 """
 
 from __future__ import annotations
