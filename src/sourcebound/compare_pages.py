@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .model import DocumentRecord, Ledger
 from .naming import short_title
-from .templating import escape_text, render_template
+from .templating import escape_text, part_links, render_template
 from .timeline_pages import cite_link, sentence_number, sentence_of
 
 #: Above this many, single-source claims are counted, not listed (they are all
@@ -347,7 +347,5 @@ def compare_part_page(ledger: Ledger, titles: Mapping[str, str], layout: Compare
         part=part,
         shared=shared,
         entries=entries,
-        # Links between parts, which share a folder.
-        previous=siblings[part.number - 2].path.removeprefix("compare/") if part.number > 1 else None,
-        next=siblings[part.number].path.removeprefix("compare/") if part.number < part.of else None,
+        **part_links([sibling.path for sibling in siblings], part.number),
     )

@@ -11,7 +11,7 @@ from .htmlblocks import Headings
 from .language import language_profile, word_count
 from .model import DocumentRecord, Ledger
 from .rules.language import CATEGORIES, CATEGORY_TITLES
-from .templating import render_template
+from .templating import part_links, render_template
 from .timeline_pages import cite_link
 
 STATUS_WORDS = {"contested": "contested", "unverified": "unverified"}
@@ -120,6 +120,5 @@ def summaries_part_page(ledger: Ledger, titles: Mapping[str, str], number: int, 
         of=len(paths),
         first=first,
         last=last,
-        previous=f"part-{number - 1}.md" if number > 1 else None,
-        next=f"part-{number + 1}.md" if number < len(paths) else None,
+        **part_links(paths, number),
     )

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -55,6 +57,13 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+
+
+def part_links(paths: Sequence[str], number: int) -> dict[str, str | None]:
+    """The links from part ``number`` (from 1) of a page in ``paths`` parts to
+    the previous and the next part, which are in the same folder."""
+    names = [posixpath.basename(path) for path in paths]
+    return {"previous": names[number - 2] if number > 1 else None, "next": names[number] if number < len(names) else None}
 
 
 def render_template(template: str, **context: Any) -> str:

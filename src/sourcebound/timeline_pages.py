@@ -21,7 +21,7 @@ from . import timevalue as tv
 from .model import DocumentRecord, Ledger, Sentence
 from .naming import display_title, short_title
 from .htmlblocks import Headings
-from .templating import escape_text, front_matter_tags, front_matter_title, render_template, tag
+from .templating import escape_text, front_matter_tags, front_matter_title, part_links, render_template, tag
 from .timeline import AXIS_CALENDAR, AXIS_DOCUMENT, CorpusTimeline, DocumentTimeline, TimelineEntry, entry_words
 
 #: Above this many documents, the combined timeline lists each document's own
@@ -321,7 +321,7 @@ def calendar_part_page(ledger: Ledger, timeline: CorpusTimeline, source_pages: M
     views = entry_views(entries, _records(ledger), source_pages, depth=1)
     # Entries are numbered across the whole calendar, in the drawing too.
     views = [replace(v, number=v.number + (number - 1) * size) for v in views]
-    of = len(calendar_part_paths(timeline))
+    paths = calendar_part_paths(timeline)
     span = _calendar_span(entries)
     return render_template(
         "calendar_part.md.j2",
@@ -329,11 +329,10 @@ def calendar_part_page(ledger: Ledger, timeline: CorpusTimeline, source_pages: M
         calendar_visual=timeline_svg(views, AXIS_CALENDAR, f"Reported times on the calendar, {span}"),
         span=span,
         number=number,
-        of=of,
+        of=len(paths),
         first=(number - 1) * size + 1,
         last=(number - 1) * size + len(entries),
-        previous=f"part-{number - 1}.md" if number > 1 else None,
-        next=f"part-{number + 1}.md" if number < of else None,
+        **part_links(paths, number),
     )
 
 
